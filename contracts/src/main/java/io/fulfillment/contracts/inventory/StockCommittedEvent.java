@@ -1,0 +1,6 @@
+package io.fulfillment.contracts.inventory;
+
+import io.fulfillment.contracts.order.OrderId;
+
+/** An order's reserved units left the warehouse with its shipment. */
+public record StockCommittedEvent(ProductId productId, OrderId orderId, int quantity) {}

@@ -1,0 +1,28 @@
+package io.fulfillment.contracts.kernel;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies the customer who places and owns orders. */
+public record CustomerId(String value) {
+
+    public CustomerId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("CustomerId must not be blank");
+        }
+    }
+
+    public static CustomerId newId() {
+        return new CustomerId(UUID.randomUUID().toString());
+    }
+
+    public static CustomerId of(String value) {
+        return new CustomerId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

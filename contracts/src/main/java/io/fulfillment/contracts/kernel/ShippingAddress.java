@@ -1,0 +1,4 @@
+package io.fulfillment.contracts.kernel;
+
+/** Where an order's goods are delivered. */
+public record ShippingAddress(String recipient, String street, String postalCode, String city, String country) {}

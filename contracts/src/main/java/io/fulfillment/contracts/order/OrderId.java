@@ -1,0 +1,28 @@
+package io.fulfillment.contracts.order;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies one customer order across every context. */
+public record OrderId(String value) {
+
+    public OrderId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("OrderId must not be blank");
+        }
+    }
+
+    public static OrderId newId() {
+        return new OrderId(UUID.randomUUID().toString());
+    }
+
+    public static OrderId of(String value) {
+        return new OrderId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,6 @@
+package io.fulfillment.contracts.shipping;
+
+import io.fulfillment.contracts.order.OrderId;
+
+/** The shipment reached its recipient. */
+public record ShipmentDeliveredEvent(ShipmentId shipmentId, OrderId orderId) {}
