@@ -1,0 +1,26 @@
+package io.fulfillment.order;
+
+import io.fulfillment.order.fulfillment.SagaProperties;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Everything the order command side contributes to an application that hosts it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SagaProperties.class, OrderConfiguration.OrderSnapshotProperties.class})
+public class OrderConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition orderSnapshotTrigger(Snapshotter snapshotter, OrderSnapshotProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
+    }
+
+    /** After how many events an order aggregate is snapshotted. */
+    @ConfigurationProperties("fulfillment.order.snapshots")
+    record OrderSnapshotProperties(@DefaultValue("100") int threshold) {}
+}
