@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 /** Everything the order command side contributes to an application that hosts it. */
 @Configuration(proxyBeanMethods = false)
+@ComponentScan
 @EnableConfigurationProperties({SagaProperties.class, OrderConfiguration.OrderSnapshotProperties.class})
 public class OrderConfiguration {
 

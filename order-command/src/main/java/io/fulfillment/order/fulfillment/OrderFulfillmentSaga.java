@@ -33,6 +33,7 @@ import io.fulfillment.contracts.shipping.ShipmentId;
 import io.fulfillment.contracts.shipping.ShipmentItem;
 import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,6 +98,8 @@ public class OrderFulfillmentSaga {
     private ShipmentId shipmentId;
     private boolean awaitingShipment;
     private boolean shipmentScheduled;
+    private String deadlineName;
+    private String deadlineId;
 
     static PaymentId paymentIdFor(OrderId orderId) {
         return PaymentId.of("payment-" + orderId);
@@ -122,7 +125,8 @@ public class OrderFulfillmentSaga {
             awaitingReservation.add(line.productId());
             send(commands, new ReserveStockCommand(line.productId(), orderId, line.quantity()));
         }
-        deadlines.schedule(properties.stockReservationTimeout(), STOCK_DEADLINE, "stock reservation timed out");
+        scheduleDeadline(
+                deadlines, properties.stockReservationTimeout(), STOCK_DEADLINE, "stock reservation timed out");
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -137,7 +141,6 @@ public class OrderFulfillmentSaga {
         }
         reserved.add(event.productId());
         if (awaitingReservation.isEmpty()) {
-            deadlines.cancelAllWithinScope(STOCK_DEADLINE);
             send(commands, new MarkOrderStockReservedCommand(orderId));
             requestPayment(commands, deadlines, properties);
         }
@@ -163,7 +166,6 @@ public class OrderFulfillmentSaga {
             return;
         }
         charged = true;
-        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
         send(commands, new MarkOrderPaidCommand(orderId, paymentId));
         scheduleShipment(commands, deadlines, properties);
     }
@@ -194,7 +196,7 @@ public class OrderFulfillmentSaga {
             endIfSettled(deadlines);
             return;
         }
-        deadlines.cancelAllWithinScope(SHIPMENT_DEADLINE);
+        cancelDeadline(deadlines);
         step = Step.CONFIRMING;
         send(commands, new MarkOrderShippingScheduledCommand(orderId, shipmentId));
         send(commands, new ConfirmOrderCommand(orderId));
@@ -216,13 +218,15 @@ public class OrderFulfillmentSaga {
     /** Any step's deadline: its payload says which step timed out. */
     @DeadlineHandler
     void onStepTimeout(String reason, CommandGateway commands, DeadlineManager deadlines) {
+        deadlineId = null;
+        deadlineName = null;
         giveUp(reason, commands, deadlines);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderConfirmedEvent event, DeadlineManager deadlines) {
-        cancelAllDeadlines(deadlines);
+        cancelDeadline(deadlines);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -237,7 +241,7 @@ public class OrderFulfillmentSaga {
         paymentId = paymentIdFor(orderId);
         SagaLifecycle.associateWith(PAYMENT_ID, paymentId.toString());
         send(commands, new RequestPaymentCommand(paymentId, orderId, customerId, total));
-        deadlines.schedule(properties.paymentTimeout(), PAYMENT_DEADLINE, "payment timed out");
+        scheduleDeadline(deadlines, properties.paymentTimeout(), PAYMENT_DEADLINE, "payment timed out");
     }
 
     private void scheduleShipment(CommandGateway commands, DeadlineManager deadlines, SagaProperties properties) {
@@ -249,23 +253,16 @@ public class OrderFulfillmentSaga {
                 .map(line -> new ShipmentItem(line.productId(), line.quantity()))
                 .toList();
         send(commands, new ScheduleShipmentCommand(shipmentId, orderId, shippingAddress, items));
-        deadlines.schedule(properties.shipmentTimeout(), SHIPMENT_DEADLINE, "shipment scheduling timed out");
+        scheduleDeadline(deadlines, properties.shipmentTimeout(), SHIPMENT_DEADLINE, "shipment scheduling timed out");
     }
 
     /**
-     * Undoes every completed step in reverse order. Replies still outstanding keep the saga alive (their step's
-     * deadline stays scheduled) so that late successes are undone too.
+     * Undoes every completed step in reverse order. Replies still outstanding keep the saga alive, bounded by their
+     * step's deadline, so that late successes are undone too.
      */
     private void compensate(String reason, CommandGateway commands, DeadlineManager deadlines, boolean rejectOrder) {
         Step failedStep = step;
         step = Step.COMPENSATING;
-        if (awaitingReservation.isEmpty()) {
-            deadlines.cancelAllWithinScope(STOCK_DEADLINE);
-        }
-        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
-        if (!awaitingShipment) {
-            deadlines.cancelAllWithinScope(SHIPMENT_DEADLINE);
-        }
         if (shipmentScheduled) {
             send(commands, new CancelShipmentCommand(shipmentId, reason));
         }
@@ -302,7 +299,7 @@ public class OrderFulfillmentSaga {
 
     private void endIfSettled(DeadlineManager deadlines) {
         if (step == Step.COMPENSATING && awaitingReservation.isEmpty() && !awaitingShipment) {
-            cancelAllDeadlines(deadlines);
+            cancelDeadline(deadlines);
             SagaLifecycle.end();
         }
     }
@@ -316,10 +313,22 @@ public class OrderFulfillmentSaga {
         return String.join(", ", outstanding);
     }
 
-    private static void cancelAllDeadlines(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(STOCK_DEADLINE);
-        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
-        deadlines.cancelAllWithinScope(SHIPMENT_DEADLINE);
+    /**
+     * Steps follow one another, so at most one deadline is live: scheduling the next step's deadline replaces the
+     * previous one. Deadlines are cancelled by id, which every durable deadline manager supports.
+     */
+    private void scheduleDeadline(DeadlineManager deadlines, Duration timeout, String name, String reason) {
+        cancelDeadline(deadlines);
+        deadlineName = name;
+        deadlineId = deadlines.schedule(timeout, name, reason);
+    }
+
+    private void cancelDeadline(DeadlineManager deadlines) {
+        if (deadlineId != null) {
+            deadlines.cancelSchedule(deadlineName, deadlineId);
+            deadlineId = null;
+            deadlineName = null;
+        }
     }
 
     private void send(CommandGateway commands, Object command) {

@@ -1,0 +1,20 @@
+package io.fulfillment.chassis.testapp;
+
+import io.fulfillment.contracts.order.OrderId;
+import java.time.Instant;
+
+/** Messages of the test application only. */
+final class ProbeMessages {
+
+    private ProbeMessages() {}
+
+    record EchoCorrelationCommand() {}
+
+    record RefuseCommand(String code) {}
+
+    record DeadlineRequestedEvent(OrderId orderId, Instant fireAt) {}
+
+    record ProbeDeadline(OrderId orderId, Instant requestedAt) {}
+
+    record FiredDeadline(OrderId sagaOrderId, ProbeDeadline deadline, String correlationId) {}
+}
