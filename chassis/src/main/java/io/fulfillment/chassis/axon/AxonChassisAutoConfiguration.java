@@ -1,6 +1,7 @@
 package io.fulfillment.chassis.axon;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration;
@@ -13,6 +14,15 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = InterceptorAutoConfiguration.class)
 public class AxonChassisAutoConfiguration {
+
+    /**
+     * Every event processor is a pooled streaming processor unless the YAML says otherwise: it replays, splits work
+     * over segments and batches, and its position is visible through the admin API.
+     */
+    @Bean
+    ConfigurerModule pooledStreamingProcessorsByDefault() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
 
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> refusalTranslatingInterceptor() {
