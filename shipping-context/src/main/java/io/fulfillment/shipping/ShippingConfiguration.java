@@ -1,19 +1,12 @@
 package io.fulfillment.shipping;
 
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * Everything the shipping context contributes to an application that hosts it: importing this one class brings the
+ * shipment aggregate, its read model, queries and REST API.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ShipmentSnapshotProperties.class)
-class ShippingConfiguration {
-
-    /** Referenced by name from {@code @Aggregate(snapshotTriggerDefinition = ...)} on the shipment aggregate. */
-    @Bean
-    SnapshotTriggerDefinition shipmentSnapshotTrigger(Snapshotter snapshotter, ShipmentSnapshotProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
-    }
-}
+@ComponentScan
+public class ShippingConfiguration {}

@@ -1,0 +1,109 @@
+package io.fulfillment.shipping.tracking;
+
+import io.fulfillment.contracts.kernel.ShippingAddress;
+import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.shipping.ShipmentCancelledEvent;
+import io.fulfillment.contracts.shipping.ShipmentDeliveredEvent;
+import io.fulfillment.contracts.shipping.ShipmentDispatchedEvent;
+import io.fulfillment.contracts.shipping.ShipmentId;
+import io.fulfillment.contracts.shipping.ShipmentItem;
+import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
+import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
+import io.fulfillment.contracts.shipping.ShipmentStatus;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the shipment read model. Replay-safe: every write is an upsert by {@code _id}, and an event whose aggregate
+ * sequence is not newer than the document's {@code lastSequence} has been applied already and is skipped, so a
+ * redelivered or replayed event changes nothing.
+ */
+@Component
+@ProcessingGroup(ShipmentProjection.PROCESSING_GROUP)
+class ShipmentProjection {
+
+    static final String PROCESSING_GROUP = "shipping-view";
+
+    private static final Logger log = LoggerFactory.getLogger(ShipmentProjection.class);
+
+    private final MongoTemplate mongo;
+
+    ShipmentProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ShipmentScheduledEvent event, @SequenceNumber long sequence) {
+        open(
+                event.shipmentId(),
+                event.orderId(),
+                ShipmentStatus.SCHEDULED,
+                event.address(),
+                event.items(),
+                null,
+                sequence);
+    }
+
+    @EventHandler
+    void on(ShipmentRejectedEvent event, @SequenceNumber long sequence) {
+        open(event.shipmentId(), event.orderId(), ShipmentStatus.REJECTED, null, List.of(), event.reason(), sequence);
+    }
+
+    @EventHandler
+    void on(ShipmentDispatchedEvent event, @SequenceNumber long sequence) {
+        advance(event.shipmentId(), ShipmentStatus.DISPATCHED, null, sequence);
+    }
+
+    @EventHandler
+    void on(ShipmentDeliveredEvent event, @SequenceNumber long sequence) {
+        advance(event.shipmentId(), ShipmentStatus.DELIVERED, null, sequence);
+    }
+
+    @EventHandler
+    void on(ShipmentCancelledEvent event, @SequenceNumber long sequence) {
+        advance(event.shipmentId(), ShipmentStatus.CANCELLED, event.reason(), sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), ShipmentDocument.class);
+        mongo.remove(new Query(), ShipmentByOrderDocument.class);
+    }
+
+    private void open(
+            ShipmentId shipmentId,
+            OrderId orderId,
+            ShipmentStatus status,
+            ShippingAddress address,
+            List<ShipmentItem> items,
+            String reason,
+            long sequence) {
+        ShipmentDocument current = mongo.findById(shipmentId.value(), ShipmentDocument.class);
+        if (current != null && current.hasApplied(sequence)) {
+            return;
+        }
+        mongo.save(new ShipmentDocument(
+                shipmentId.value(), orderId.value(), status, address, List.copyOf(items), reason, sequence));
+        mongo.save(new ShipmentByOrderDocument(orderId.value(), shipmentId.value()));
+    }
+
+    private void advance(ShipmentId shipmentId, ShipmentStatus status, String reason, long sequence) {
+        ShipmentDocument current = mongo.findById(shipmentId.value(), ShipmentDocument.class);
+        if (current == null) {
+            log.warn("Shipment {} moved to {} before it was scheduled in the read model; ignored", shipmentId, status);
+            return;
+        }
+        if (current.hasApplied(sequence)) {
+            return;
+        }
+        mongo.save(reason == null ? current.moveTo(status, sequence) : current.moveTo(status, reason, sequence));
+    }
+}
