@@ -1,20 +1,13 @@
 package io.fulfillment.inventory;
 
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-/** Spring wiring of the inventory context; public so that launchers can import it. */
+/**
+ * The whole inventory context in one import: stock aggregate, catalogue read model and REST API, demo catalogue and the
+ * shipment policy. Defaults live in {@code config/inventory-context.yml}, which deployables add with
+ * {@code spring.config.import}.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SnapshotProperties.class)
-public class InventoryConfiguration {
-
-    /** Named in {@code @Aggregate(snapshotTriggerDefinition = ...)} on {@code Product}. */
-    @Bean
-    SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter, SnapshotProperties snapshots) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, snapshots.threshold());
-    }
-}
+@ComponentScan
+public class InventoryConfiguration {}

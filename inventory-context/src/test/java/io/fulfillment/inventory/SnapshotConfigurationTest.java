@@ -9,10 +9,10 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class InventoryConfigurationTest {
+class SnapshotConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(InventoryConfiguration.class)
+            .withUserConfiguration(SnapshotConfiguration.class)
             .withBean(Snapshotter.class, () -> mock(Snapshotter.class));
 
     @Test

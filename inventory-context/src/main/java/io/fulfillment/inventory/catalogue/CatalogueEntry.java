@@ -1,0 +1,41 @@
+package io.fulfillment.inventory.catalogue;
+
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.inventory.ProductView;
+import io.fulfillment.contracts.kernel.Money;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One product of the catalogue read model. {@code lastSequence} is the sequence number of the last event of the
+ * product applied to this entry: events at or below it are redeliveries and change nothing.
+ */
+@Document(CatalogueEntry.COLLECTION)
+record CatalogueEntry(
+        @Id String id, String name, Price unitPrice, int available, int reserved, int shipped, long lastSequence) {
+
+    static final String COLLECTION = "inventory_catalogue";
+
+    static final String NAME = "name";
+    static final String UNIT_PRICE = "unitPrice";
+    static final String AVAILABLE = "available";
+    static final String RESERVED = "reserved";
+    static final String SHIPPED = "shipped";
+    static final String LAST_SEQUENCE = "lastSequence";
+
+    /** The amount is kept as its plain string so that it round-trips exactly, scale included. */
+    record Price(String amount, String currency) {
+
+        static Price of(Money money) {
+            return new Price(money.amount().toPlainString(), money.currency());
+        }
+
+        Money toMoney() {
+            return Money.of(amount, currency);
+        }
+    }
+
+    ProductView toView() {
+        return new ProductView(ProductId.of(id), name, unitPrice.toMoney(), available, reserved, shipped);
+    }
+}
