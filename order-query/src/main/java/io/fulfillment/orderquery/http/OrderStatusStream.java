@@ -1,0 +1,112 @@
+package io.fulfillment.orderquery.http;
+
+import io.fulfillment.contracts.order.FindOrderSummaryQuery;
+import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.order.OrderSummary;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Streams one order's summary as Server-Sent Events from a subscription query: the current summary first, then every
+ * change, until the order reaches a terminal status. The subscription is closed whichever way the stream ends: a
+ * terminal status, the client going away, or the stream's timeout.
+ */
+@Component
+class OrderStatusStream {
+
+    static final String EVENT_NAME = "order-summary";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderStatusStream.class);
+
+    private final QueryGateway queries;
+    private final OrderStreamProperties properties;
+
+    OrderStatusStream(QueryGateway queries, OrderStreamProperties properties) {
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    /**
+     * Subscribes before reading the current summary, so no change between the two is missed. An unknown order fails
+     * here, before any stream is opened, and becomes a 404.
+     */
+    SseEmitter open(OrderId orderId) {
+        SubscriptionQueryResult<OrderSummary, OrderSummary> subscription =
+                queries.subscriptionQuery(new FindOrderSummaryQuery(orderId), OrderSummary.class, OrderSummary.class);
+        OrderSummary current;
+        try {
+            current = subscription.initialResult().block(properties.initialResultTimeout());
+        } catch (RuntimeException failure) {
+            subscription.close();
+            throw failure;
+        }
+        return new Stream(
+                        orderId,
+                        subscription,
+                        new SseEmitter(properties.timeout().toMillis()))
+                .start(current);
+    }
+
+    private static final class Stream {
+
+        private final OrderId orderId;
+        private final SubscriptionQueryResult<OrderSummary, OrderSummary> subscription;
+        private final SseEmitter emitter;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Stream(OrderId orderId, SubscriptionQueryResult<OrderSummary, OrderSummary> subscription, SseEmitter emitter) {
+            this.orderId = orderId;
+            this.subscription = subscription;
+            this.emitter = emitter;
+        }
+
+        SseEmitter start(OrderSummary current) {
+            emitter.onCompletion(this::close);
+            emitter.onError(failure -> close());
+            emitter.onTimeout(this::finish);
+            if (send(current) && !current.status().isTerminal()) {
+                subscription
+                        .updates()
+                        .takeUntil(summary -> summary.status().isTerminal())
+                        .subscribe(this::send, this::fail, this::finish);
+            } else {
+                finish();
+            }
+            return emitter;
+        }
+
+        private boolean send(OrderSummary summary) {
+            try {
+                emitter.send(SseEmitter.event().name(EVENT_NAME).data(summary, MediaType.APPLICATION_JSON));
+                return true;
+            } catch (IOException | IllegalStateException clientGone) {
+                log.debug("Status stream of order {} lost its client", orderId, clientGone);
+                close();
+                return false;
+            }
+        }
+
+        private void finish() {
+            close();
+            emitter.complete();
+        }
+
+        private void fail(Throwable failure) {
+            log.warn("Status stream of order {} failed", orderId, failure);
+            finish();
+        }
+
+        private void close() {
+            if (closed.compareAndSet(false, true)) {
+                subscription.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.fulfillment.orderquery.summary;
+
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.kernel.CustomerId;
+import io.fulfillment.contracts.kernel.Money;
+import io.fulfillment.contracts.kernel.ShippingAddress;
+import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.order.OrderLine;
+import io.fulfillment.contracts.order.OrderStatus;
+import io.fulfillment.contracts.order.OrderSummary;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One order as stored; {@code lastSequence} is the order aggregate's sequence number of the newest event applied, so
+ * a redelivered or older event never overwrites newer state.
+ */
+@Document(OrderSummaryDocument.COLLECTION)
+record OrderSummaryDocument(
+        @Id String orderId,
+        String customerId,
+        OrderStatus status,
+        List<Line> lines,
+        Money total,
+        ShippingAddress shippingAddress,
+        String reason,
+        Instant placedAt,
+        Instant updatedAt,
+        long lastSequence) {
+
+    static final String COLLECTION = "order_summaries";
+    static final String CUSTOMER_ID = "customerId";
+    static final String STATUS = "status";
+    static final String REASON = "reason";
+    static final String PLACED_AT = "placedAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String LAST_SEQUENCE = "lastSequence";
+
+    record Line(String productId, int quantity, Money unitPrice) {
+
+        static Line of(OrderLine line) {
+            return new Line(line.productId().toString(), line.quantity(), line.unitPrice());
+        }
+
+        OrderLine toOrderLine() {
+            return new OrderLine(ProductId.of(productId), quantity, unitPrice);
+        }
+    }
+
+    OrderSummary toSummary() {
+        return new OrderSummary(
+                OrderId.of(orderId),
+                CustomerId.of(customerId),
+                status,
+                lines.stream().map(Line::toOrderLine).toList(),
+                total,
+                shippingAddress,
+                reason,
+                placedAt,
+                updatedAt);
+    }
+}

@@ -1,0 +1,52 @@
+package io.fulfillment.orderquery.timeline;
+
+import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.order.OrderTimeline;
+import io.fulfillment.contracts.order.TimelineEntry;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One order's history as stored: the entries in the order they were appended, each at most once per event. */
+@Document(OrderTimelineDocument.COLLECTION)
+record OrderTimelineDocument(@Id String orderId, List<Entry> entries) {
+
+    static final String COLLECTION = "order_timelines";
+    static final String ENTRIES = "entries";
+    static final String ENTRY_EVENT_ID = "entries.eventId";
+
+    /**
+     * Events of different aggregates may be handled out of order, so entries sort on the event store's global
+     * position; where the token has none, on the time the event occurred. Equal keys keep the order of insertion.
+     */
+    private static final Comparator<Entry> IN_ORDER = Comparator.comparing(
+                    Entry::position, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
+            .thenComparing(Entry::occurredAt);
+
+    /**
+     * @param eventId the event's message identifier, which makes appending the entry idempotent
+     * @param position the event's global position in the event store, or {@code null} if its tracking token has none
+     */
+    record Entry(
+            String eventId,
+            Long position,
+            Instant occurredAt,
+            String context,
+            String eventType,
+            String description,
+            String correlationId) {
+
+        TimelineEntry toTimelineEntry() {
+            return new TimelineEntry(occurredAt, context, eventType, description, correlationId);
+        }
+    }
+
+    OrderTimeline toTimeline() {
+        List<TimelineEntry> ordered = entries == null
+                ? List.of()
+                : entries.stream().sorted(IN_ORDER).map(Entry::toTimelineEntry).toList();
+        return new OrderTimeline(OrderId.of(orderId), ordered);
+    }
+}

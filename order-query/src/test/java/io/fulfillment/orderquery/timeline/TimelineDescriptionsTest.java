@@ -1,0 +1,109 @@
+package io.fulfillment.orderquery.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.inventory.StockReleasedEvent;
+import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
+import io.fulfillment.contracts.inventory.StockReservedEvent;
+import io.fulfillment.contracts.kernel.CustomerId;
+import io.fulfillment.contracts.kernel.Money;
+import io.fulfillment.contracts.kernel.ShippingAddress;
+import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.order.OrderLine;
+import io.fulfillment.contracts.order.OrderPlacedEvent;
+import io.fulfillment.contracts.order.OrderRejectedEvent;
+import io.fulfillment.contracts.payment.PaymentChargedEvent;
+import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
+import io.fulfillment.contracts.payment.PaymentId;
+import io.fulfillment.contracts.payment.RefundRequestedEvent;
+import io.fulfillment.contracts.shipping.ShipmentId;
+import io.fulfillment.contracts.shipping.ShipmentItem;
+import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimelineDescriptionsTest {
+
+    private static final OrderId ORDER = OrderId.of("order-1");
+    private static final ProductId KEYBOARD = ProductId.of("keyboard");
+    private static final ProductId MOUSE = ProductId.of("mouse");
+    private static final PaymentId PAYMENT = PaymentId.of("payment-order-1");
+    private static final Money KEYBOARD_PRICE = Money.of("49.90", "EUR");
+    private static final Money TOTAL = Money.of("99.80", "EUR");
+    private static final ShippingAddress ADDRESS =
+            new ShippingAddress("Ada Lovelace", "1 Analytical Way", "10115", "Berlin", "DE");
+
+    @Test
+    void describesAPlacedOrderByCustomerLinesAndTotal() {
+        OrderPlacedEvent placed = new OrderPlacedEvent(
+                ORDER, CustomerId.of("ada"), List.of(new OrderLine(KEYBOARD, 2, KEYBOARD_PRICE)), ADDRESS, TOTAL);
+
+        assertThat(TimelineDescriptions.describe(placed))
+                .isEqualTo("Order placed by customer ada: 1 line, total 99.80 EUR");
+    }
+
+    @Test
+    void describesAReservationByQuantityAndProduct() {
+        assertThat(TimelineDescriptions.describe(new StockReservedEvent(KEYBOARD, ORDER, 2)))
+                .isEqualTo("Reserved 2 × keyboard");
+    }
+
+    @Test
+    void describesARefusedReservationWithWhatWasAvailable() {
+        assertThat(TimelineDescriptions.describe(new StockReservationRejectedEvent(KEYBOARD, ORDER, 5, 3)))
+                .isEqualTo("Could not reserve 5 × keyboard: only 3 available");
+    }
+
+    @Test
+    void describesAReleaseByQuantityAndProduct() {
+        assertThat(TimelineDescriptions.describe(new StockReleasedEvent(MOUSE, ORDER, 1)))
+                .isEqualTo("Released 1 × mouse");
+    }
+
+    @Test
+    void describesADeclineWithTheProvidersReason() {
+        assertThat(TimelineDescriptions.describe(new PaymentDeclinedEvent(PAYMENT, ORDER, "insufficient funds")))
+                .isEqualTo("Payment declined: insufficient funds");
+    }
+
+    @Test
+    void describesAChargeWithAmountAndTransaction() {
+        assertThat(TimelineDescriptions.describe(new PaymentChargedEvent(PAYMENT, ORDER, TOTAL, "tx-42")))
+                .isEqualTo("Charged 99.80 EUR (PSP transaction tx-42)");
+    }
+
+    @Test
+    void describesARefundRequestWithAmountAndReason() {
+        assertThat(TimelineDescriptions.describe(new RefundRequestedEvent(PAYMENT, ORDER, TOTAL, "shipment rejected")))
+                .isEqualTo("Refund of 99.80 EUR requested: shipment rejected");
+    }
+
+    @Test
+    void describesAScheduledShipmentByDestinationAndUnits() {
+        ShipmentScheduledEvent scheduled = new ShipmentScheduledEvent(
+                ShipmentId.of("shipment-order-1"),
+                ORDER,
+                ADDRESS,
+                List.of(new ShipmentItem(KEYBOARD, 2), new ShipmentItem(MOUSE, 1)));
+
+        assertThat(TimelineDescriptions.describe(scheduled))
+                .isEqualTo("Shipment shipment-order-1 scheduled to Berlin, DE: 3 units");
+    }
+
+    @Test
+    void describesARejectionWithItsReason() {
+        assertThat(TimelineDescriptions.describe(new OrderRejectedEvent(ORDER, "payment declined: insufficient funds")))
+                .isEqualTo("Order rejected: payment declined: insufficient funds");
+    }
+
+    @Test
+    void namesTheContextAfterTheContractsPackageOfThePayload() {
+        assertThat(TimelineDescriptions.contextOf(new StockReservedEvent(KEYBOARD, ORDER, 2)))
+                .isEqualTo("inventory");
+        assertThat(TimelineDescriptions.contextOf(new PaymentDeclinedEvent(PAYMENT, ORDER, "no")))
+                .isEqualTo("payment");
+        assertThat(TimelineDescriptions.contextOf(new OrderRejectedEvent(ORDER, "no")))
+                .isEqualTo("order");
+    }
+}
