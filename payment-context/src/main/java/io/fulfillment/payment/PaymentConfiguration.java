@@ -1,19 +1,13 @@
 package io.fulfillment.payment;
 
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * Everything the payment context contributes to an application that hosts it: importing this one class brings the
+ * payment aggregate, the resilient client of the payment service provider and the handler that calls it, the payment
+ * read model, its queries and REST API. Its defaults live in {@code config/payment-context.yml}.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentSnapshotProperties.class)
-class PaymentConfiguration {
-
-    /** Referenced by name from {@code @Aggregate(snapshotTriggerDefinition = ...)} on the payment aggregate. */
-    @Bean
-    SnapshotTriggerDefinition paymentSnapshotTrigger(Snapshotter snapshotter, PaymentSnapshotProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
-    }
-}
+@ComponentScan
+public class PaymentConfiguration {}

@@ -8,13 +8,13 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class PaymentConfigurationTest {
+class PaymentSnapshotConfigurationTest {
 
     private static final int DEFAULT_THRESHOLD = 100;
     private static final int TUNED_THRESHOLD = 25;
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withUserConfiguration(PaymentConfiguration.class)
+            .withUserConfiguration(PaymentSnapshotConfiguration.class)
             .withBean(Snapshotter.class, () -> mock(Snapshotter.class));
 
     @Test

@@ -1,0 +1,175 @@
+package io.fulfillment.payment.testapp;
+
+import static io.fulfillment.payment.testapp.Payments.paymentOfOrderTotal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fulfillment.contracts.payment.PaymentId;
+import io.fulfillment.contracts.payment.RequestPaymentCommand;
+import io.fulfillment.contracts.payment.RequestRefundCommand;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@PaymentContextTest
+class PaymentProcessingIT {
+
+    private static final Duration OUTCOME_LAG = Duration.ofSeconds(20);
+    private static final String CIRCUIT_OPEN = "payment provider unavailable (circuit open)";
+    private static final String RETRIES_EXHAUSTED = "payment provider failed after 3 attempts";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    CommandGateway commandGateway;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
+
+    private Sandbox sandbox;
+    private CircuitBreaker breaker;
+
+    @BeforeEach
+    void healthyProvider() {
+        sandbox = new Sandbox(http);
+        sandbox.reset();
+        breaker = circuitBreakers.circuitBreaker("psp");
+        breaker.reset();
+    }
+
+    @Test
+    void chargesRequestedPaymentAtTheProvider() {
+        RequestPaymentCommand request = paymentOfOrderTotal();
+
+        JsonNode payment = requestAndAwait(request, "CHARGED");
+
+        assertThat(payment.get("pspTransactionId").asText()).startsWith("txn-");
+        assertThat(sandbox.chargesOf(request.paymentId().toString())).isOne();
+    }
+
+    @Test
+    void recordsDeclineWithProvidersReason() {
+        sandbox.injectFaults(Map.of("declineRate", 1));
+
+        JsonNode payment = requestAndAwait(paymentOfOrderTotal(), "DECLINED");
+
+        assertThat(payment.get("reason").asText()).isEqualTo("insufficient funds");
+    }
+
+    @Test
+    void refundsChargedPaymentOnceAtTheProvider() {
+        RequestPaymentCommand request = paymentOfOrderTotal();
+        String transactionId =
+                requestAndAwait(request, "CHARGED").get("pspTransactionId").asText();
+
+        commandGateway.sendAndWait(new RequestRefundCommand(request.paymentId(), "customer cancelled"));
+
+        awaitStatus(request.paymentId(), "REFUNDED");
+        assertThat(sandbox.refundsOf(transactionId)).isOne();
+    }
+
+    @Test
+    void chargesEveryPaymentExactlyOnceDespiteFlakyProvider() {
+        sandbox.injectFaults(Map.of("errorRate", 0.2, "seed", 7));
+        List<RequestPaymentCommand> requests = new ArrayList<>();
+
+        for (int i = 0; i < 10; i++) {
+            RequestPaymentCommand request = paymentOfOrderTotal();
+            requests.add(request);
+            requestAndAwait(request, "CHARGED");
+        }
+
+        assertThat(requests).allSatisfy(request -> assertThat(
+                        sandbox.chargesOf(request.paymentId().toString()))
+                .isOne());
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isPositive();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void parksRefundTheProviderCannotMakeAndRefundsOnceWhenRetried() {
+        RequestPaymentCommand request = paymentOfOrderTotal();
+        String transactionId =
+                requestAndAwait(request, "CHARGED").get("pspTransactionId").asText();
+        sandbox.injectFaults(Map.of("outage", true));
+
+        commandGateway.sendAndWait(new RequestRefundCommand(request.paymentId(), "customer cancelled"));
+
+        SequencedDeadLetterProcessor<EventMessage<?>> deadLetters =
+                eventProcessing.sequencedDeadLetterProcessor("payment-psp").orElseThrow();
+        SequencedDeadLetterQueue<EventMessage<?>> queue =
+                eventProcessing.deadLetterQueue("payment-psp").orElseThrow();
+        await().atMost(OUTCOME_LAG).until(() -> queue.amountOfSequences() > 0);
+        assertThat(awaitStatus(request.paymentId(), "REFUND_REQUESTED")).isNotNull();
+
+        sandbox.reset();
+        await().atMost(OUTCOME_LAG).until(() -> deadLetters.processAny() || queue.amountOfSequences() == 0);
+
+        awaitStatus(request.paymentId(), "REFUNDED");
+        assertThat(sandbox.refundsOf(transactionId)).isOne();
+    }
+
+    @Test
+    void failsPaymentsWhileProviderIsDownAndChargesAgainOnceItRecovers() {
+        sandbox.injectFaults(Map.of("outage", true));
+
+        JsonNode firstFailure = requestAndAwait(paymentOfOrderTotal(), "FAILED");
+        assertThat(firstFailure.get("reason").asText()).startsWith(RETRIES_EXHAUSTED);
+
+        await().atMost(OUTCOME_LAG).until(() -> {
+            requestAndAwait(paymentOfOrderTotal(), "FAILED");
+            return breaker.getState() == CircuitBreaker.State.OPEN;
+        });
+        assertThat(circuitBreakerStateFromActuator()).isEqualTo("OPEN");
+        JsonNode rejected = requestAndAwait(paymentOfOrderTotal(), "FAILED");
+        assertThat(rejected.get("reason").asText()).isEqualTo(CIRCUIT_OPEN);
+
+        sandbox.reset();
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
+        requestAndAwait(paymentOfOrderTotal(), "CHARGED");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(circuitBreakerStateFromActuator()).isEqualTo("CLOSED");
+    }
+
+    private JsonNode requestAndAwait(RequestPaymentCommand request, String status) {
+        commandGateway.sendAndWait(request);
+        return awaitStatus(request.paymentId(), status);
+    }
+
+    private JsonNode awaitStatus(PaymentId paymentId, String status) {
+        return await().atMost(OUTCOME_LAG)
+                .until(
+                        () -> {
+                            ResponseEntity<JsonNode> response =
+                                    http.getForEntity("/payments/" + paymentId, JsonNode.class);
+                            return response.getStatusCode() == HttpStatus.OK ? response.getBody() : null;
+                        },
+                        payment -> payment != null
+                                && status.equals(payment.get("status").asText()));
+    }
+
+    private String circuitBreakerStateFromActuator() {
+        return http.getForObject("/actuator/circuitbreakers", JsonNode.class)
+                .at("/circuitBreakers/psp/state")
+                .asText();
+    }
+}

@@ -1,0 +1,14 @@
+package io.fulfillment.psp;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+/** Everything the sandbox needs, so that a host application (the all-in-one) can run it in-process under /psp. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = PspSandboxApplication.class))
+@EnableConfigurationProperties(PspSandboxProperties.class)
+public class PspSandboxConfiguration {}

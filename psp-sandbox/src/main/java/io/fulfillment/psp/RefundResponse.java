@@ -1,0 +1,3 @@
+package io.fulfillment.psp;
+
+record RefundResponse(String refundId, String transactionId) {}

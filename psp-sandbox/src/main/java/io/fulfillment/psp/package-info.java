@@ -1,0 +1,7 @@
+/**
+ * A stand-in for an external payment service provider (PSP). It charges and refunds over HTTP, remembers every answer
+ * under the caller's idempotency key so that a retried call never moves money twice, and lets tests and operators
+ * inject latency, errors, declines and a full outage at runtime. It shares no code with the fulfillment system: the
+ * system reaches it only over HTTP, as it would a real provider.
+ */
+package io.fulfillment.psp;

@@ -1,0 +1,117 @@
+package io.fulfillment.psp;
+
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest
+@Import({Ledger.class, FaultInjector.class, PspSandboxConfiguration.class})
+class PspSandboxApiTest {
+
+    private static final String CHARGE = "{\"reference\":\"payment-7\",\"amount\":12.50,\"currency\":\"EUR\"}";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    FaultInjector faults;
+
+    @AfterEach
+    void resetFaults() {
+        faults.reset();
+    }
+
+    @Test
+    void chargesAndAnswersRepeatedKeyWithTheSameTransaction() throws Exception {
+        String transactionId = charge("charge-7", CHARGE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("APPROVED"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll(".*\"transactionId\":\"([^\"]+)\".*", "$1");
+
+        charge("charge-7", CHARGE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transactionId").value(transactionId));
+        mvc.perform(get("/psp/admin/ledger"))
+                .andExpect(jsonPath("$.charges[?(@.idempotencyKey == 'charge-7')]", hasSize(1)));
+    }
+
+    @Test
+    void refusesKeyReusedForAnotherBodyAsProblem() throws Exception {
+        charge("charge-8", CHARGE).andExpect(status().isOk());
+
+        charge("charge-8", CHARGE.replace("12.50", "13.00"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void requiresIdempotencyKey() throws Exception {
+        mvc.perform(post("/psp/charges").contentType(MediaType.APPLICATION_JSON).content(CHARGE))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void rejectsInvalidChargeAsProblem() throws Exception {
+        charge("charge-9", "{\"reference\":\"\",\"amount\":-1,\"currency\":\"euro\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void refusesRefundOfUnknownTransactionAsNotFound() throws Exception {
+        mvc.perform(post("/psp/refunds")
+                        .header("Idempotency-Key", "refund-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"transactionId\":\"txn-nope\",\"amount\":1.00,\"currency\":\"EUR\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void answersServiceUnavailableDuringOutageAndRecoversAfterReset() throws Exception {
+        mvc.perform(put("/psp/admin/faults")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outage\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outage").value(true));
+
+        charge("charge-10", CHARGE)
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        mvc.perform(post("/psp/admin/faults/reset")).andExpect(status().isNoContent());
+        charge("charge-10", CHARGE).andExpect(status().isOk());
+    }
+
+    @Test
+    void refusesErrorRateAboveOne() throws Exception {
+        mvc.perform(put("/psp/admin/faults")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"errorRate\":1.5}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    private ResultActions charge(String key, String body) throws Exception {
+        return mvc.perform(post("/psp/charges")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+}
