@@ -7,7 +7,8 @@ package io.fulfillment.chassis.admin;
  * @param position lowest global position over its segments (null before it handled anything)
  * @param headPosition the position of the newest event in the store
  * @param lag events between position and head
- * @param replayProgress 0..1 while replaying, null otherwise
+ * @param replayProgress 0..1 while replaying, null otherwise; at 1 the read model is rebuilt (Axon clears the
+ *     replaying flag only when the next new event arrives)
  */
 record ProcessorStatus(
         String name,

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -93,12 +94,12 @@ class OrderPlacement {
     }
 
     /**
-     * The order's event stream already exists ({@code AggregateStreamCreationException} is a concurrency exception):
-     * an earlier request with the same key placed it.
+     * The order's event stream already exists (the embedded store reports a stream creation clash, Axon Server a
+     * concurrency conflict): an earlier request with the same key placed it.
      */
     private static boolean isRepeatedPlacement(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -1,0 +1,65 @@
+package io.fulfillment.allinone;
+
+import static io.fulfillment.allinone.FulfillmentApi.DELIVERABLE_ADDRESS;
+import static io.fulfillment.allinone.FulfillmentApi.SETTLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.order.OrderStatus;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
+
+/** Rebuilding a projection from the event store through the admin API yields exactly the read model it replaced. */
+@AllInOneTest
+class ReplayIT {
+
+    private static final String CUSTOMER = "customer-replay";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RestClient.Builder restClient;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-summary", "order-timeline"})
+    void rebuildsTheOrderProjectionIdentically(String processor) {
+        FulfillmentApi api = new FulfillmentApi(restClient, port);
+        ProductId product = api.registerProduct("lamp", "25.00", 20);
+        OrderId confirmed = api.placeOrder(CUSTOMER, Map.of(product, 2), DELIVERABLE_ADDRESS);
+        OrderId rejected = api.placeOrder(CUSTOMER, Map.of(product, 50), DELIVERABLE_ADDRESS);
+        api.awaitStatus(confirmed, OrderStatus.CONFIRMED);
+        api.awaitStatus(rejected, OrderStatus.REJECTED);
+        await().atMost(SETTLE).until(() -> api.timeline(confirmed).entries().stream()
+                .anyMatch(entry -> entry.eventType().equals("OrderConfirmedEvent")));
+        JsonNode ordersBefore =
+                api.get("/orders?customerId=" + CUSTOMER + "&size=100").getBody();
+        JsonNode timelineBefore = api.get("/orders/" + confirmed + "/timeline").getBody();
+
+        var replay = api.post("/admin/processors/" + processor + "/replay", Map.of(), new HttpHeaders());
+
+        assertThat(replay.getStatusCode().value()).isEqualTo(202);
+        assertThat(replay.getHeaders().getLocation()).hasToString("/admin/processors/" + processor);
+        await().atMost(SETTLE).untilAsserted(() -> {
+            JsonNode status = api.get("/admin/processors/" + processor).getBody();
+            assertThat(status.get("caughtUp").asBoolean()).isTrue();
+            assertThat(!status.get("replaying").asBoolean()
+                            || status.get("replayProgress").asDouble() >= 1.0)
+                    .as("replay finished: %s", status)
+                    .isTrue();
+        });
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(api.get("/orders?customerId=" + CUSTOMER + "&size=100").getBody())
+                    .isEqualTo(ordersBefore);
+            assertThat(api.get("/orders/" + confirmed + "/timeline").getBody()).isEqualTo(timelineBefore);
+        });
+    }
+}
