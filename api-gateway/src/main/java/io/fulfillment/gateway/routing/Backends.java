@@ -1,0 +1,19 @@
+package io.fulfillment.gateway.routing;
+
+import java.net.URI;
+import org.springframework.stereotype.Component;
+
+/** Resolves a backend name from the configuration to its base URI. */
+@Component
+public class Backends {
+
+    private final RoutingProperties properties;
+
+    Backends(RoutingProperties properties) {
+        this.properties = properties;
+    }
+
+    public URI uri(String name) {
+        return properties.backend(name);
+    }
+}

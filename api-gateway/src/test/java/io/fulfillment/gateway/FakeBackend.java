@@ -1,0 +1,126 @@
+package io.fulfillment.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in for the backends on a random loopback port: canned JSON for orders, payments, shipments, products and
+ * admin endpoints, and a record of every request it received (method, path with query, headers, body).
+ */
+public final class FakeBackend {
+
+    public static final String ADA = "customer-ada";
+    public static final String BOB = "customer-bob";
+    public static final String ADAS_ORDER = "order-of-ada";
+    public static final String BOBS_ORDER = "order-of-bob";
+
+    private static final Map<String, String> OWNERS = Map.of(ADAS_ORDER, ADA, BOBS_ORDER, BOB);
+
+    private final HttpServer server;
+    private final ConcurrentLinkedDeque<Received> received = new ConcurrentLinkedDeque<>();
+
+    private FakeBackend(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeBackend start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            FakeBackend backend = new FakeBackend(server);
+            server.createContext("/", backend::handle);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.start();
+            return backend;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A loopback URI on which nothing listens: connections are refused. */
+    public static String deadUri() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The last request the backend received for exactly this path and query. */
+    public Optional<Received> lastRequest(String method, String pathAndQuery) {
+        return received.stream()
+                .filter(r -> r.method().equals(method) && r.pathAndQuery().equals(pathAndQuery))
+                .reduce((first, second) -> second);
+    }
+
+    public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.add(new Received(
+                method, query == null ? path : path + "?" + query, Map.copyOf(exchange.getRequestHeaders()), body));
+        String[] parts = path.split("/");
+        if (path.equals("/orders") && method.equals("POST")) {
+            respond(exchange, 202, "{\"orderId\":\"new-order\"}");
+        } else if (path.equals("/orders") && method.equals("GET")) {
+            respond(exchange, 200, "[]");
+        } else if (path.startsWith("/orders/") && parts.length == 3) {
+            String owner = OWNERS.get(parts[2]);
+            if (owner == null) {
+                respond(exchange, 404, "{\"status\":404}");
+            } else {
+                respond(
+                        exchange,
+                        200,
+                        "{\"orderId\":\"" + parts[2] + "\",\"customerId\":\"" + owner + "\",\"status\":\"CONFIRMED\"}");
+            }
+        } else if (path.startsWith("/orders/") && path.endsWith("/cancel")) {
+            respond(exchange, 202, "{}");
+        } else if (path.startsWith("/orders/") && path.endsWith("/timeline")) {
+            respond(exchange, 200, "[]");
+        } else if (path.equals("/shipments")) {
+            respond(exchange, 404, "{\"status\":404}");
+        } else if (path.equals("/payments")) {
+            respond(exchange, 200, "{\"paymentId\":\"p-1\",\"status\":\"COMPLETED\"}");
+        } else if (path.startsWith("/products") || path.startsWith("/admin")) {
+            respond(exchange, 200, "[]");
+        } else {
+            respond(exchange, 404, "{\"status\":404}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.fulfillment.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ResilienceIT extends GatewayITSupport {
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    @Test
+    void unreachableBackendIsA503ProblemAndOpensTheRoutesBreaker() {
+        Answer refused = send(as("admin", get("/api/v1/payments/p-1")).build());
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        for (int i = 0; i < 3; i++) {
+            send(as("admin", get("/api/v1/payments/p-1")).build());
+        }
+        assertThat(circuitBreakers.circuitBreaker("payments").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        Answer whileOpen = send(as("admin", get("/api/v1/payments/p-1")).build());
+        assertThat(whileOpen.status()).isEqualTo(503);
+        assertThat(whileOpen.contentType()).startsWith("application/problem+json");
+        assertThat(whileOpen.json().get("detail").asText()).contains("circuit open");
+    }
+
+    @Test
+    void detailsDegradeToTheOrderWhenThePaymentBackendIsDown() {
+        Answer answer = send(as("customer-ada", get("/api/v1/orders/" + FakeBackend.ADAS_ORDER + "/details"))
+                .build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("order").get("customerId").asText()).isEqualTo(FakeBackend.ADA);
+        assertThat(answer.json().get("payment").isNull()).isTrue();
+        assertThat(answer.json().get("shipment").isNull()).isTrue();
+        assertThat(answer.json().get("unavailable")).hasSize(1);
+        assertThat(answer.json().get("unavailable").get(0).asText()).isEqualTo("payment");
+    }
+
+    @Test
+    void detailsOfAnotherCustomersOrderAreNotFound() {
+        Answer answer = send(as("customer-ada", get("/api/v1/orders/" + FakeBackend.BOBS_ORDER + "/details"))
+                .build());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+}
