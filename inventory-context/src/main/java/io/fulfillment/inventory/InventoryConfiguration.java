@@ -1,5 +1,7 @@
 package io.fulfillment.inventory;
 
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-public class InventoryConfiguration {}
+public class InventoryConfiguration {
+
+    /** This context's OpenAPI document, served at {@code /v3/api-docs/inventory}. */
+    @Bean
+    GroupedOpenApi inventoryApi() {
+        return GroupedOpenApi.builder()
+                .group("inventory")
+                .packagesToScan("io.fulfillment.inventory")
+                .build();
+    }
+}

@@ -4,6 +4,7 @@ import io.fulfillment.order.fulfillment.SagaProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,15 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @EnableConfigurationProperties({SagaProperties.class, OrderConfiguration.OrderSnapshotProperties.class})
 public class OrderConfiguration {
+
+    /** This context's OpenAPI document, served at {@code /v3/api-docs/order-command}. */
+    @Bean
+    GroupedOpenApi orderCommandApi() {
+        return GroupedOpenApi.builder()
+                .group("order-command")
+                .packagesToScan("io.fulfillment.order.placement")
+                .build();
+    }
 
     @Bean
     SnapshotTriggerDefinition orderSnapshotTrigger(Snapshotter snapshotter, OrderSnapshotProperties properties) {

@@ -1,6 +1,8 @@
 package io.fulfillment.orderquery;
 
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,4 +10,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @ConfigurationPropertiesScan
-public class OrderQueryConfiguration {}
+public class OrderQueryConfiguration {
+
+    /** This context's OpenAPI document, served at {@code /v3/api-docs/order-query}. */
+    @Bean
+    GroupedOpenApi orderQueryApi() {
+        return GroupedOpenApi.builder()
+                .group("order-query")
+                .packagesToScan("io.fulfillment.orderquery")
+                .build();
+    }
+}

@@ -1,5 +1,7 @@
 package io.fulfillment.payment;
 
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-public class PaymentConfiguration {}
+public class PaymentConfiguration {
+
+    /** This context's OpenAPI document, served at {@code /v3/api-docs/payment}. */
+    @Bean
+    GroupedOpenApi paymentApi() {
+        return GroupedOpenApi.builder()
+                .group("payment")
+                .packagesToScan("io.fulfillment.payment")
+                .build();
+    }
+}

@@ -1,5 +1,7 @@
 package io.fulfillment.shipping;
 
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,4 +11,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-public class ShippingConfiguration {}
+public class ShippingConfiguration {
+
+    /** This context's OpenAPI document, served at {@code /v3/api-docs/shipping}. */
+    @Bean
+    GroupedOpenApi shippingApi() {
+        return GroupedOpenApi.builder()
+                .group("shipping")
+                .packagesToScan("io.fulfillment.shipping")
+                .build();
+    }
+}

@@ -1,5 +1,6 @@
 package io.fulfillment.gateway.routing;
 
+import io.fulfillment.gateway.correlation.CorrelationId;
 import io.fulfillment.gateway.ownership.OwnershipFilters;
 import java.net.URI;
 import java.time.Duration;
@@ -73,10 +74,22 @@ class BackendRoutes {
         };
     }
 
-    /** Strips the API prefix, or replaces the whole path when the route names a fixed backend path. */
+    /**
+     * Strips the API prefix, or replaces the whole path when the route names a fixed backend path. On the way back,
+     * a backend-relative {@code Location} gets the prefix again, and the backend's echo of the correlation id is
+     * dropped because the gateway already answers with it.
+     */
     private static HandlerFilterFunction<ServerResponse, ServerResponse> rewritePath(
             String prefix, String backendPath) {
-        return (request, next) -> next.handle(withPath(request, backendPath(request, prefix, backendPath)));
+        return (request, next) -> {
+            ServerResponse response = next.handle(withPath(request, backendPath(request, prefix, backendPath)));
+            URI location = response.headers().getLocation();
+            if (location != null && !location.isAbsolute() && location.getPath().startsWith("/")) {
+                response.headers().setLocation(URI.create(prefix + location));
+            }
+            response.headers().remove(CorrelationId.HEADER);
+            return response;
+        };
     }
 
     private static String backendPath(ServerRequest request, String prefix, String backendPath) {
