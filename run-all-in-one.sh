@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests -pl all-in-one -am package
-exec java ${JAVA_OPTS:-} -jar all-in-one/target/all-in-one.jar "$@"
+exec java ${JAVA_OPTS:-} -jar all-in-one/target/all-in-one-exec.jar "$@"
