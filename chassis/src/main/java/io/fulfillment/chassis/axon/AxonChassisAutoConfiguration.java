@@ -1,10 +1,12 @@
 package io.fulfillment.chassis.axon;
 
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -17,11 +19,18 @@ public class AxonChassisAutoConfiguration {
 
     /**
      * Every event processor is a pooled streaming processor unless the YAML says otherwise: it replays, splits work
-     * over segments and batches, and its position is visible through the admin API.
+     * over segments, and its position is visible through the admin API. A batch holds up to {@code batch-size}
+     * events that are already there (waiting for none), so projections write a batch at once ({@code
+     * MongoBatchWriter}); a free segment is claimed within {@code token-claim-interval}.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessorsByDefault() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule pooledStreamingProcessorsByDefault(
+            @Value("${fulfillment.processors.batch-size:100}") int batchSize,
+            @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval) {
+        return configurer -> configurer
+                .eventProcessing()
+                .usingPooledStreamingEventProcessors((configuration, builder) ->
+                        builder.batchSize(batchSize).tokenClaimInterval(tokenClaimInterval.toMillis()));
     }
 
     @Bean

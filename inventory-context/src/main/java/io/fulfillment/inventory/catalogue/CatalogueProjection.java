@@ -8,6 +8,7 @@ import static io.fulfillment.inventory.catalogue.CatalogueEntry.SHIPPED;
 import static io.fulfillment.inventory.catalogue.CatalogueEntry.UNIT_PRICE;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.inventory.ProductRegisteredEvent;
 import io.fulfillment.contracts.inventory.ProductRestockedEvent;
@@ -15,17 +16,12 @@ import io.fulfillment.contracts.inventory.StockCommittedEvent;
 import io.fulfillment.contracts.inventory.StockReleasedEvent;
 import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
 import io.fulfillment.contracts.inventory.StockReservedEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -47,9 +43,11 @@ class CatalogueProjection {
     private static final String PENDING_WRITES = CatalogueProjection.class.getName() + ".pendingWrites";
 
     private final MongoTemplate mongo;
+    private final MongoBatchWriter batches;
 
-    CatalogueProjection(MongoTemplate mongo) {
+    CatalogueProjection(MongoTemplate mongo, MongoBatchWriter batches) {
         this.mongo = mongo;
+        this.batches = batches;
     }
 
     @EventHandler
@@ -114,27 +112,7 @@ class CatalogueProjection {
         return Query.query(where("_id").is(productId.value()));
     }
 
-    /** Queues the write on the batch being processed, or runs it at once outside a unit of work. */
     private void write(Consumer<BulkOperations> operation) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            flush(List.of(operation));
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.<List<Consumer<BulkOperations>>>getOrComputeResource(PENDING_WRITES, key -> {
-                    List<Consumer<BulkOperations>> pending = new ArrayList<>();
-                    batch.onPrepareCommit(committing -> flush(pending));
-                    return pending;
-                })
-                .add(operation);
-    }
-
-    private void flush(List<Consumer<BulkOperations>> operations) {
-        if (operations.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, CatalogueEntry.class);
-        operations.forEach(operation -> operation.accept(bulk));
-        bulk.execute();
+        batches.write(CatalogueEntry.class, operation);
     }
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.inventory.FindProductQuery;
 import io.fulfillment.contracts.inventory.FindProductsQuery;
 import io.fulfillment.contracts.inventory.ProductId;
@@ -47,7 +48,7 @@ class CatalogueProjectionTest {
         String address = server.bindAndGetConnectionString();
         client = MongoClients.create(address);
         mongo = new MongoTemplate(client, "catalogue-test");
-        projection = new CatalogueProjection(mongo);
+        projection = new CatalogueProjection(mongo, new MongoBatchWriter(mongo));
         queries = new CatalogueQueryHandler(mongo);
     }
 

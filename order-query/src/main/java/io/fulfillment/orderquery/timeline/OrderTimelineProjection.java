@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.fulfillment.chassis.correlation.CorrelationId;
+import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.inventory.StockCommittedEvent;
 import io.fulfillment.contracts.inventory.StockReleasedEvent;
 import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
@@ -37,7 +38,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -54,9 +54,11 @@ class OrderTimelineProjection {
     static final String PROCESSING_GROUP = "order-timeline";
 
     private final MongoTemplate mongo;
+    private final MongoBatchWriter batches;
 
-    OrderTimelineProjection(MongoTemplate mongo) {
+    OrderTimelineProjection(MongoTemplate mongo, MongoBatchWriter batches) {
         this.mongo = mongo;
+        this.batches = batches;
     }
 
     // order
@@ -197,26 +199,14 @@ class OrderTimelineProjection {
                 message.getPayloadType().getSimpleName(),
                 description,
                 (String) message.getMetaData().get(CorrelationId.METADATA_KEY));
-        createTimelineIfAbsent(id);
-        mongo.updateFirst(
-                query(where("_id")
-                        .is(id)
-                        .and(OrderTimelineDocument.ENTRY_EVENT_ID)
-                        .ne(entry.eventId())),
-                new Update().push(OrderTimelineDocument.ENTRIES, entry),
-                OrderTimelineDocument.class);
-    }
-
-    /** Events of one order come from several aggregates, so two segments may race to create its timeline. */
-    private void createTimelineIfAbsent(String orderId) {
-        try {
-            mongo.upsert(
-                    query(where("_id").is(orderId)),
-                    new Update().setOnInsert(OrderTimelineDocument.ENTRIES, List.of()),
-                    OrderTimelineDocument.class);
-        } catch (DuplicateKeyException createdConcurrently) {
-            // the other segment created it; appending works the same
-        }
+        batches.write(OrderTimelineDocument.class, bulk -> bulk.upsert(
+                        query(where("_id").is(id)), new Update().setOnInsert(OrderTimelineDocument.ENTRIES, List.of()))
+                .updateOne(
+                        query(where("_id")
+                                .is(id)
+                                .and(OrderTimelineDocument.ENTRY_EVENT_ID)
+                                .ne(entry.eventId())),
+                        new Update().push(OrderTimelineDocument.ENTRIES, entry)));
     }
 
     private static Long positionOf(EventMessage<?> message) {
