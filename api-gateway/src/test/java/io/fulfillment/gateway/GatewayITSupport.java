@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "fulfillment.gateway.dev-tokens.users.customer-eve.customer-id=customer-eve",
             "fulfillment.gateway.dev-tokens.users.customer-eve.roles=CUSTOMER",
             "fulfillment.gateway.rate-limit.customer.capacity=30",
+            "fulfillment.gateway.rate-limit.customer.period=1h",
             "fulfillment.gateway.rate-limit.anonymous.capacity=40",
             "fulfillment.gateway.request-limits.max-body-size=1KB",
             "resilience4j.circuitbreaker.configs.payments.sliding-window-size=3",

@@ -1,0 +1,158 @@
+package io.fulfillment.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * {@code docker-compose.yml} must be valid and follow the deployment's rules. A compose validator runs when one is
+ * installed ({@code docker-compose} from Debian's package, or the {@code docker compose} plugin), which needs no
+ * engine; the structural rules are checked here in any case, so the check never passes on nothing.
+ */
+class ComposeFileTest {
+
+    private static final Path COMPOSE_FILE =
+            Path.of("..", "docker-compose.yml").toAbsolutePath().normalize();
+    private static final String GATEWAY = "api-gateway";
+
+    @Test
+    void validatesWithTheComposeValidatorWhenOneIsInstalled() throws Exception {
+        Optional<List<String>> validator = composeValidator();
+        assumeTrue(
+                validator.isPresent(),
+                "no compose validator on the PATH (apt-get install docker-compose); structural rules still checked");
+        List<String> command = new ArrayList<>(validator.get());
+        command.addAll(List.of("-f", COMPOSE_FILE.toString(), "config", "-q"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as("%s says: %s", command, output).isZero();
+    }
+
+    @Test
+    void givesEveryServiceAHealthcheck() throws IOException {
+        services().forEach((name, service) -> assertThat(service)
+                .as("service %s", name)
+                .extractingByKey("healthcheck")
+                .isNotNull()
+                .satisfies(healthcheck -> assertThat(((Map<?, ?>) healthcheck).get("test"))
+                        .as("healthcheck test of %s", name)
+                        .isNotNull()));
+    }
+
+    @Test
+    void publishesOnlyTheGatewayPort() throws IOException {
+        services().forEach((name, service) -> {
+            if (!GATEWAY.equals(name)) {
+                assertThat(service).as("service %s publishes no port", name).doesNotContainKey("ports");
+            }
+            assertThat(service)
+                    .as("service %s can be scaled: no fixed container name", name)
+                    .doesNotContainKey("container_name");
+        });
+        assertThat(services().get(GATEWAY)).containsKey("ports");
+    }
+
+    @Test
+    void startsServicesOnlyAfterHealthyDependencies() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn == null) {
+                return;
+            }
+            assertThat(dependsOn).as("depends_on of %s names conditions", name).isInstanceOf(Map.class);
+            ((Map<?, ?>) dependsOn).forEach((dependency, settings) -> {
+                assertThat(services).as("%s depends on %s", name, dependency).containsKey((String) dependency);
+                assertThat(((Map<?, ?>) settings).get("condition"))
+                        .as("%s waits for %s", name, dependency)
+                        .isEqualTo("service_healthy");
+            });
+        });
+        assertThat(services.get(GATEWAY)).containsKey("depends_on");
+    }
+
+    @Test
+    void buildsEveryServiceImageFromADockerfile() throws IOException {
+        services().forEach((name, service) -> {
+            Object build = service.get("build");
+            if (build == null) {
+                assertThat(service).as("service %s runs an image", name).containsKey("image");
+                return;
+            }
+            String context = build instanceof Map<?, ?> settings ? (String) settings.get("context") : (String) build;
+            assertThat(COMPOSE_FILE.resolveSibling(context).resolve("Dockerfile"))
+                    .as("Dockerfile of %s", name)
+                    .isRegularFile();
+        });
+    }
+
+    @Test
+    void runsEveryContextThePspSandboxAndTheGatewayOnAxonServerAndMongo() throws IOException {
+        assertThat(services())
+                .containsKeys(
+                        "axonserver",
+                        "mongo",
+                        "order-command",
+                        "order-query",
+                        "inventory-context",
+                        "payment-context",
+                        "shipping-context",
+                        "psp-sandbox",
+                        GATEWAY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        try (Reader reader = Files.newBufferedReader(COMPOSE_FILE)) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            return (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    private static Optional<List<String>> composeValidator() throws InterruptedException {
+        if (onPath("docker-compose")) {
+            return Optional.of(List.of("docker-compose"));
+        }
+        if (onPath("docker") && succeeds(List.of("docker", "compose", "version"))) {
+            return Optional.of(List.of("docker", "compose"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean onPath(String executable) {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, executable))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean succeeds(List<String> command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
