@@ -17,11 +17,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over the limit with 413 problem+json: at once when {@code Content-Length} says so, otherwise (chunked
+ * Refuses a wildcard or unparsable {@code Content-Type} with 415, and bodies over the limit with 413 problem+json: at once when {@code Content-Length} says so, otherwise (chunked
  * bodies) after reading at most limit + 1 bytes. Accepted bodies are buffered, so route filters can inspect them (an
  * order's customer id) and the proxy still forwards them whole: each {@link HttpServletRequest#getInputStream()} call
  * starts again at the first byte. The API carries small JSON documents only; there are no uploads to stream.
@@ -41,6 +43,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!isConcreteContentType(request.getContentType())) {
+            Problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type must name one media type, such as application/json.",
+                    objectMapper);
+            return;
+        }
         long declared = request.getContentLengthLong();
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (declared > maxBytes) {
@@ -57,6 +68,19 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /** No Content-Type is fine (no body); a wildcard or unparsable one can reach no handler and is refused here. */
+    private static boolean isConcreteContentType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            return !MediaType.parseMediaType(contentType).isWildcardType()
+                    && !MediaType.parseMediaType(contentType).isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -58,10 +57,8 @@ class OrderOwners {
             }
             return Optional.ofNullable(owner);
         } catch (HttpClientErrorException e) {
-            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
+            // 404: no such order; 400: not even a valid order id. Either way the caller owns no such order.
+            return Optional.empty();
         }
     }
 }

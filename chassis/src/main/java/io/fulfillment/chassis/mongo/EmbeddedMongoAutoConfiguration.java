@@ -34,6 +34,11 @@ import org.springframework.util.StringUtils;
  * {@code ${fulfillment.data-dir}/readmodels.mv}, bound to 127.0.0.1 on a free port, and hands its address to Spring
  * Data MongoDB as {@link MongoConnectionDetails}. The server has no transactions and scans every query that is not an
  * {@code _id} lookup; Axon keeps using the JPA transaction manager.
+ *
+ * <p>Read models must not fall behind the tokens that say they are up to date: the H2 store behind the server writes
+ * its changes to the file in the background (about once a second), while the event processors' tokens commit in the
+ * H2 database. {@link ReadModelDurabilityAutoConfiguration} therefore writes the read models to their file right
+ * before every Axon transaction commits, so a killed process never restarts with a token ahead of its read model.
  */
 @AutoConfiguration(before = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
 @ConditionalOnClass({MongoServer.class, H2Backend.class, MongoConnectionDetails.class})
@@ -47,17 +52,23 @@ public class EmbeddedMongoAutoConfiguration {
     static final String FILE_NAME = "readmodels.mv";
     static final String DEFAULT_DATABASE = "fulfillment";
 
-    @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${fulfillment.data-dir:./data}") String dataDir) {
+    /** Closed by the server's shutdown. */
+    @Bean(destroyMethod = "")
+    H2Backend embeddedMongoBackend(@Value("${fulfillment.data-dir:./data}") String dataDir) {
         Path file = Path.of(dataDir).toAbsolutePath().resolve(FILE_NAME);
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + file.getParent(), e);
         }
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        return new H2Backend(file.toString());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(H2Backend embeddedMongoBackend) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
         server.bind(LOOPBACK, 0);
-        log.info("Embedded MongoDB (mongo-java-server, H2 file {}) listening on {}", file, server.getLocalAddress());
+        log.info("Embedded MongoDB (mongo-java-server, H2 backend) listening on {}", server.getLocalAddress());
         return server;
     }
 

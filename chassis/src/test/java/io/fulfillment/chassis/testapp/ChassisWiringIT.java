@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillment.chassis.mongo.ReadModelsFirstTransactionManager;
 import io.fulfillment.chassis.testapp.ProbeMessages.RefuseCommand;
 import io.fulfillment.contracts.kernel.ErrorDetails;
 import io.fulfillment.contracts.kernel.ErrorKind;
@@ -31,7 +32,6 @@ import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,7 +103,7 @@ class ChassisWiringIT {
         assertThat(storageEngine).isInstanceOf(JpaEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JpaTokenStore.class);
         assertThat(sagaStore).isInstanceOf(JpaSagaStore.class);
-        assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+        assertThat(axonTransactionManager).isInstanceOf(ReadModelsFirstTransactionManager.class);
         assertThat(platformTransactionManagers).singleElement().isInstanceOf(JpaTransactionManager.class);
     }
 

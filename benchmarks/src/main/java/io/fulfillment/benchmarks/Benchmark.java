@@ -1,0 +1,246 @@
+package io.fulfillment.benchmarks;
+
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.inventory.RegisterProductCommand;
+import io.fulfillment.contracts.kernel.Money;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+
+/**
+ * One benchmark run against the all-in-one system in this JVM: startup, a closed-loop throughput run through the
+ * command gateway, an open-loop latency sweep, a closed-loop run over HTTP through the API gateway, the replay of the
+ * order projections, and the raw limits of the event storage engine. Prints every figure; draws the sweep as a PNG.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks-exec.jar --orders=3000 --concurrency=64 --rates=10,25,50,100
+ * </pre>
+ */
+public final class Benchmark {
+
+    private static final Money UNIT_PRICE = Money.of("10.00", "EUR");
+    private static final int STOCK = 10_000_000;
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        System.out.printf("benchmark %s%n", options);
+        System.out.printf(
+                "machine: %d processors, max heap %d MiB, %s %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"));
+        int exit = 0;
+        Path dataDir = null;
+        try (SystemUnderTest system = SystemUnderTest.start()) {
+            dataDir = system.dataDir;
+            run(options, system);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        if (dataDir != null) {
+            deleteRecursively(dataDir);
+        }
+        System.exit(exit);
+    }
+
+    private static void run(BenchmarkOptions options, SystemUnderTest system) throws Exception {
+        System.out.printf(
+                "startup: backends ready %d ms after JVM start, gateway ready %d ms after JVM start%n",
+                system.backendsReadyMillis, system.gatewayReadyMillis);
+        OrderTracker tracker = new OrderTracker();
+        system.eventStore().subscribe(tracker);
+        Http http = new Http();
+        if (options.pspErrorRate() > 0) {
+            http.call(
+                    "PUT",
+                    system.backendUrl() + "/psp/admin/faults",
+                    Map.of("errorRate", options.pspErrorRate()),
+                    null);
+        }
+        List<ProductId> catalogue = seed(system, http, options.products());
+        OrderLoad load = new OrderLoad(tracker, catalogue);
+        ExecutorService dispatchers = Executors.newFixedThreadPool(Math.min(options.concurrency(), 32));
+        OrderLoad.Placement inProcess = OrderLoad.viaCommandGateway(system.commandGateway(), UNIT_PRICE, dispatchers);
+        List<OrderLoad.Run> runs = new ArrayList<>();
+
+        if (options.warmupOrders() > 0) {
+            report(load.closedLoop("warm-up (not counted)", inProcess, options.warmupOrders(), options.concurrency()));
+        }
+        OrderLoad.Run throughput = load.closedLoop(
+                "closed loop, command gateway, " + options.concurrency() + " in flight",
+                inProcess,
+                options.orders(),
+                options.concurrency());
+        runs.add(report(throughput));
+
+        List<LatencyChart.Point> sweep = new ArrayList<>();
+        for (int rate : options.rates()) {
+            OrderLoad.Run run = load.openLoop(
+                    "open loop, command gateway, offered " + rate + "/s", inProcess, rate, options.rateSeconds());
+            runs.add(report(run));
+            sweep.add(new LatencyChart.Point(rate, run.ordersPerSecond(), run.confirmedLatency()));
+        }
+        if (!sweep.isEmpty()) {
+            LatencyChart.write(
+                    options.chart(),
+                    String.format(
+                            "all-in-one, 2-line orders, open loop, %d s per point (max closed-loop %.0f orders/s)",
+                            options.rateSeconds(), throughput.ordersPerSecond()),
+                    sweep);
+            System.out.printf("latency chart written to %s%n", options.chart().toAbsolutePath());
+        }
+
+        if (options.httpOrders() > 0) {
+            String token = http.call(
+                            "POST",
+                            system.gatewayUrl() + "/api/v1/dev/token",
+                            Map.of("username", OrderLoad.CUSTOMER, "password", "ada-demo"),
+                            null)
+                    .body()
+                    .get("access_token")
+                    .asText();
+            OrderLoad.Placement viaGateway = OrderLoad.viaGateway(http, system.gatewayUrl(), token);
+            runs.add(report(load.closedLoop(
+                    "closed loop, HTTP via API gateway, " + options.concurrency() + " in flight",
+                    viaGateway,
+                    options.httpOrders(),
+                    options.concurrency())));
+        }
+        dispatchers.shutdown();
+        System.out.printf("peak RSS under load (VmHWM): %d MiB%n", ProcessMetrics.peakRssMib());
+
+        ReplayBenchmark replay = new ReplayBenchmark(http, system.backendUrl());
+        replay.awaitQuiet();
+        List<RawStorageBenchmark.Result> raw = new ArrayList<>();
+        RawStorageBenchmark storage = new RawStorageBenchmark(system.storageEngine(), system.transactionManager());
+        List<EventMessage<?>> events = storage.readAll(raw);
+        System.out.printf("events in store: %d%n", events.size());
+        List<ReplayBenchmark.Result> replays = new ArrayList<>();
+        if (options.replay()) {
+            for (String processor : ReplayBenchmark.ORDER_PROJECTIONS) {
+                ReplayBenchmark.Result result = replay.replay(processor, events.size());
+                replays.add(result);
+                System.out.printf(
+                        "replay %-15s %d events in %.2f s = %.0f events/s%n",
+                        result.processor(), result.events(), result.seconds(), result.eventsPerSecond());
+                replay.awaitQuiet();
+            }
+        }
+        if (options.raw()) {
+            // no handlers: stop every processor so the copies are neither handled nor competing for the CPU
+            system.backends
+                    .getBean(EventProcessingConfiguration.class)
+                    .eventProcessors()
+                    .values()
+                    .forEach(EventProcessor::shutDown);
+            raw.add(storage.appendOnePerTransaction(events, Math.min(options.concurrency(), 8)));
+            raw.add(storage.appendBatched(events, 100));
+            storage.readAll(raw);
+        }
+        raw.forEach(result -> System.out.printf(
+                "%-55s %d events in %.2f s = %.0f events/s%n",
+                result.name(), result.events(), result.seconds(), result.eventsPerSecond()));
+
+        System.out.println();
+        System.out.println(
+                "| run | orders | terminal | confirmed | orders/s | events/s | CPU cores | p50 ms | p95 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (OrderLoad.Run run : runs) {
+            Latencies l = run.confirmedLatency();
+            System.out.printf(
+                    "| %s | %d | %d | %d | %.1f | %.0f | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
+                    run.name(),
+                    run.orders(),
+                    run.terminal(),
+                    run.confirmed(),
+                    run.ordersPerSecond(),
+                    run.eventsPerSecond(),
+                    run.cpuCores(),
+                    l.p50(),
+                    l.p95(),
+                    l.p99(),
+                    l.max());
+        }
+        if (options.raw()) {
+            double rawAppendPerTx = raw.get(1).eventsPerSecond();
+            double rawAppendBatched = raw.get(2).eventsPerSecond();
+            double rawRead = raw.get(0).eventsPerSecond();
+            System.out.printf(
+                    "ratio fulfillment events/s ÷ raw append (1 event/tx): %.2f%n",
+                    throughput.eventsPerSecond() / rawAppendPerTx);
+            System.out.printf(
+                    "ratio fulfillment events/s ÷ raw append (100 events/tx): %.2f%n",
+                    throughput.eventsPerSecond() / rawAppendBatched);
+            replays.forEach(result -> System.out.printf(
+                    "ratio replay %s events/s ÷ raw read: %.2f%n",
+                    result.processor(), result.eventsPerSecond() / rawRead));
+        }
+        System.out.printf(
+                "peak RSS of the whole run (VmHWM): %d MiB, RSS now %d MiB%n",
+                ProcessMetrics.peakRssMib(), ProcessMetrics.rssMib());
+    }
+
+    private static OrderLoad.Run report(OrderLoad.Run run) {
+        System.out.printf(
+                "%s: %d orders, %d terminal (%d confirmed, %d not placed) in %.2f s = %.1f orders/s,"
+                        + " %.0f events/s (%d events), %.2f CPU cores; placed → CONFIRMED %s%n",
+                run.name(),
+                run.orders(),
+                run.terminal(),
+                run.confirmed(),
+                run.failedToPlace(),
+                run.seconds(),
+                run.ordersPerSecond(),
+                run.eventsPerSecond(),
+                run.events(),
+                run.cpuCores(),
+                run.confirmedLatency());
+        return run;
+    }
+
+    private static List<ProductId> seed(SystemUnderTest system, Http http, int products) {
+        List<ProductId> catalogue = IntStream.range(0, products)
+                .mapToObj(i -> ProductId.of("bench-" + i))
+                .toList();
+        catalogue.forEach(product -> system.commandGateway()
+                .sendAndWait(new RegisterProductCommand(product, "benchmark product " + product, UNIT_PRICE, STOCK)));
+        // the HTTP path prices orders from the catalogue read model: wait until it knows every product
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (ProductId product : catalogue) {
+            while (http.call("GET", system.backendUrl() + "/products/" + product, null, null)
+                            .status()
+                    != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("catalogue did not see " + product);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+        return catalogue;
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Measures the all-in-one process: fulfilled orders per second, latency placed → CONFIRMED against offered load,
+ * replay speed of the order projections, and the raw append and read rates of the event storage engine in the same
+ * run. Started by hand through {@link io.fulfillment.benchmarks.Benchmark}; see docs/performance.md.
+ */
+package io.fulfillment.benchmarks;
