@@ -35,6 +35,7 @@ import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +122,7 @@ public class OrderFulfillmentSaga {
         lines = new ArrayList<>(event.lines());
         total = event.total();
         step = Step.RESERVING_STOCK;
-        for (OrderLine line : lines) {
+        for (OrderLine line : inProductOrder(lines)) {
             awaitingReservation.add(line.productId());
             send(commands, new ReserveStockCommand(line.productId(), orderId, line.quantity()));
         }
@@ -271,7 +272,9 @@ public class OrderFulfillmentSaga {
         } else if (failedStep == Step.AWAITING_PAYMENT) {
             send(commands, new CancelPaymentCommand(paymentId, reason));
         }
-        reserved.forEach(productId -> send(commands, new ReleaseStockCommand(productId, orderId)));
+        reserved.stream()
+                .sorted(Comparator.comparing(ProductId::value))
+                .forEach(productId -> send(commands, new ReleaseStockCommand(productId, orderId)));
         reserved.clear();
         if (rejectOrder) {
             send(commands, new RejectOrderCommand(orderId, reason));
@@ -295,6 +298,16 @@ public class OrderFulfillmentSaga {
         } else {
             compensate(reason, commands, deadlines, true);
         }
+    }
+
+    /**
+     * Commands sent while handling an event keep their aggregates locked until the saga's unit of work ends, so every
+     * saga locks products in one global order (by id): two sagas can then never wait for each other's products.
+     */
+    private static List<OrderLine> inProductOrder(List<OrderLine> lines) {
+        return lines.stream()
+                .sorted(Comparator.comparing(line -> line.productId().value()))
+                .toList();
     }
 
     private void endIfSettled(DeadlineManager deadlines) {

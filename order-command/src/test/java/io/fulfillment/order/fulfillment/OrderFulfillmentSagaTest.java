@@ -4,8 +4,10 @@ import static io.fulfillment.order.OrderFixtures.ADDRESS;
 import static io.fulfillment.order.OrderFixtures.CUSTOMER_ID;
 import static io.fulfillment.order.OrderFixtures.KEYBOARD;
 import static io.fulfillment.order.OrderFixtures.KEYBOARDS_ORDERED;
+import static io.fulfillment.order.OrderFixtures.KEYBOARD_PRICE;
 import static io.fulfillment.order.OrderFixtures.MICE_ORDERED;
 import static io.fulfillment.order.OrderFixtures.MOUSE;
+import static io.fulfillment.order.OrderFixtures.MOUSE_PRICE;
 import static io.fulfillment.order.OrderFixtures.ORDER_ID;
 import static io.fulfillment.order.OrderFixtures.ORDER_TOTAL;
 import static io.fulfillment.order.OrderFixtures.keyboardsReserved;
@@ -24,6 +26,8 @@ import io.fulfillment.contracts.order.MarkOrderShippingScheduledCommand;
 import io.fulfillment.contracts.order.MarkOrderStockReservedCommand;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
+import io.fulfillment.contracts.order.OrderLine;
+import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.RejectOrderCommand;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
@@ -98,6 +102,20 @@ class OrderFulfillmentSagaTest {
                             new ReserveStockCommand(KEYBOARD, ORDER_ID, KEYBOARDS_ORDERED),
                             new ReserveStockCommand(MOUSE, ORDER_ID, MICE_ORDERED))
                     .expectScheduledDeadlineWithName(STOCK_TIMEOUT, STOCK_DEADLINE);
+        }
+
+        @Test
+        void reservesLinesInProductOrderSoSagasNeverLockEachOther() {
+            List<OrderLine> mouseFirst = List.of(
+                    new OrderLine(MOUSE, MICE_ORDERED, MOUSE_PRICE),
+                    new OrderLine(KEYBOARD, KEYBOARDS_ORDERED, KEYBOARD_PRICE));
+
+            fixture.givenNoPriorActivity()
+                    .whenAggregate(ORDER)
+                    .publishes(new OrderPlacedEvent(ORDER_ID, CUSTOMER_ID, mouseFirst, ADDRESS, ORDER_TOTAL))
+                    .expectDispatchedCommands(
+                            new ReserveStockCommand(KEYBOARD, ORDER_ID, KEYBOARDS_ORDERED),
+                            new ReserveStockCommand(MOUSE, ORDER_ID, MICE_ORDERED));
         }
 
         @Test
