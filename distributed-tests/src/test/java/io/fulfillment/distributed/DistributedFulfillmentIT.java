@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,16 +34,17 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 /**
  * The distributed mode end to end: every service runs as its own JVM ({@code java -jar} of its {@code -exec.jar})
  * against the Axon Server in {@code AXONSERVER_SERVERS} and the MongoDB in {@code MONGODB_URI} (no database name),
- * and the test drives the API gateway. Skipped when either variable is absent; see docs/distributed.md.
+ * and the test drives the API gateway. Skipped without {@code AXONSERVER_SERVERS}; see docs/distributed.md.
+ *
+ * <p>Without {@code MONGODB_URI} the test hosts a MongoDB-wire server itself (mongo-java-server, H2 backend, one file
+ * under {@code target/e2e-data}) and hands its address to the services. JobRunr's MongoDB migrations do not run on
+ * that server, so then each context service also gets, as test-only process arguments, JobRunr on an H2 file of its
+ * own ({@link #jobRunrOnH2}); the services' code and configuration stay as they are.
  */
 @EnabledIfEnvironmentVariable(
         named = "AXONSERVER_SERVERS",
         matches = ".+",
         disabledReason = "Distributed end-to-end test skipped: AXONSERVER_SERVERS is not set (docs/distributed.md)")
-@EnabledIfEnvironmentVariable(
-        named = "MONGODB_URI",
-        matches = ".+",
-        disabledReason = "Distributed end-to-end test skipped: MONGODB_URI is not set (docs/distributed.md)")
 class DistributedFulfillmentIT {
 
     private static final String AXONSERVER_SERVERS = "AXONSERVER_SERVERS";
@@ -49,11 +54,13 @@ class DistributedFulfillmentIT {
     private static final String CUSTOMER = "customer-ada";
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path LOGS = Path.of("target", "e2e-logs").toAbsolutePath();
+    private static final Path DATA = Path.of("target", "e2e-data").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final Map<String, Service> services = new LinkedHashMap<>();
+    private static MongoServer testMongo;
     private static String gateway;
     private static String adminToken;
     private static String customerToken;
@@ -61,22 +68,27 @@ class DistributedFulfillmentIT {
     @BeforeAll
     static void startEveryServiceAsItsOwnProcess() throws Exception {
         String axonServer = System.getenv(AXONSERVER_SERVERS);
-        String mongo = System.getenv(MONGODB_URI);
         assumeTrue(
-                axonServer != null && !axonServer.isBlank() && mongo != null && !mongo.isBlank(),
-                "Distributed end-to-end test skipped: set AXONSERVER_SERVERS (e.g. localhost:8124) and MONGODB_URI"
-                        + " (e.g. mongodb://localhost:27017, no database name) to run it (docs/distributed.md)");
+                axonServer != null && !axonServer.isBlank(),
+                "Distributed end-to-end test skipped: set AXONSERVER_SERVERS (e.g. localhost:8124) and optionally"
+                        + " MONGODB_URI (e.g. mongodb://localhost:27017, no database name) to run it"
+                        + " (docs/distributed.md)");
         Files.createDirectories(LOGS);
+        String mongo = System.getenv(MONGODB_URI);
+        boolean ownMongo = mongo == null || mongo.isBlank();
+        if (ownMongo) {
+            mongo = startTestMongo();
+        }
         Map<String, String> infrastructure = Map.of(AXONSERVER_SERVERS, axonServer, MONGODB_URI, mongo);
 
-        Service psp = start("psp-sandbox", "PSP_PORT", Map.of());
+        Service psp = start("psp-sandbox", "PSP_PORT", Map.of(), List.of());
         List<Service> contexts = new ArrayList<>();
         for (String context :
                 List.of("order-command", "order-query", "inventory-context", "payment-context", "shipping-context")) {
             Map<String, String> environment = new LinkedHashMap<>(infrastructure);
             environment.put("PSP_BASE_URL", psp.url() + "/psp");
             environment.put("SAGA_PAYMENT_TIMEOUT", "20s");
-            contexts.add(start(context, "SERVER_PORT", environment));
+            contexts.add(start(context, "SERVER_PORT", environment, ownMongo ? jobRunrOnH2(context) : List.of()));
         }
         Map<String, String> routes = new LinkedHashMap<>();
         routes.put("ORDER_COMMAND_URI", services.get("order-command").url());
@@ -89,7 +101,7 @@ class DistributedFulfillmentIT {
         routes.put("FULFILLMENT_BACKEND_URI", services.get("order-query").url());
         // the test's own gateway issues development tokens; the compose stack keeps them off
         routes.put("FULFILLMENT_DEV_TOKENS", "true");
-        Service gatewayService = start("api-gateway", "GATEWAY_PORT", routes);
+        Service gatewayService = start("api-gateway", "GATEWAY_PORT", routes, List.of());
         gateway = gatewayService.url() + "/api/v1";
 
         for (Service service : services.values()) {
@@ -102,6 +114,52 @@ class DistributedFulfillmentIT {
     @AfterAll
     static void stopEveryService() {
         services.values().forEach(Service::stop);
+        if (testMongo != null) {
+            testMongo.shutdown();
+        }
+    }
+
+    /** A MongoDB-wire server for every service (one database each), on a fresh H2 file under target/e2e-data. */
+    private static String startTestMongo() throws IOException {
+        Files.createDirectories(DATA);
+        Path file = DATA.resolve("mongo-" + UUID.randomUUID() + ".mv");
+        testMongo = new MongoServer(new H2Backend(file.toString()));
+        testMongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = testMongo.getLocalAddress();
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /**
+     * Test-only arguments that move a context service's JobRunr storage from MongoDB to an H2 file of its own:
+     * JobRunr's MongoDB migrations fail on mongo-java-server ({@code M007_UpdateJobsCollectionReplaceIndices},
+     * {@code IndexNotFound}). The distributed defaults exclude the DataSource and JobRunr's SQL storage; the list
+     * below is that exclusion list without those two, so only JobRunr gets a DataSource (no transaction manager, no
+     * JPA, Axon's stores stay on MongoDB).
+     */
+    private static List<String> jobRunrOnH2(String module) {
+        Path file = DATA.resolve(module + "-" + UUID.randomUUID()).resolve("jobrunr");
+        return List.of(
+                // mongo-java-server does not answer the MongoDB health indicator's `hello` command
+                "--management.health.mongo.enabled=false",
+                "--jobrunr.database.type=sql",
+                "--spring.datasource.url=jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
+                "--spring.autoconfigure.exclude="
+                        + String.join(
+                                ",",
+                                "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+                                "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+                                "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
+                                "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
+                                "org.springframework.boot.autoconfigure.h2.H2ConsoleAutoConfiguration",
+                                "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration",
+                                "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+                                "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+                                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                                "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
+                                "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration",
+                                "io.fulfillment.chassis.mongo.EmbeddedMongoAutoConfiguration"));
     }
 
     @AfterEach
@@ -171,7 +229,7 @@ class DistributedFulfillmentIT {
                         "name",
                         "End-to-end product " + id,
                         "unitPrice",
-                        Map.of("amount", "12.50", "currency", "EUR"),
+                        Map.of("amount", new BigDecimal("12.50"), "currency", "EUR"),
                         "initialStock",
                         stock));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -251,9 +309,10 @@ class DistributedFulfillmentIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Service start(String module, String portVariable, Map<String, String> environment)
+    private static Service start(
+            String module, String portVariable, Map<String, String> environment, List<String> arguments)
             throws IOException {
-        Service service = new Service(module, executableJar(module), freePort(), portVariable, environment);
+        Service service = new Service(module, executableJar(module), freePort(), portVariable, environment, arguments);
         services.put(module, service);
         service.start();
         return service;
@@ -299,23 +358,32 @@ class DistributedFulfillmentIT {
         private final int port;
         private final String portVariable;
         private final Map<String, String> environment;
+        private final List<String> arguments;
         private Process process;
 
-        Service(String module, Path jar, int port, String portVariable, Map<String, String> environment) {
+        Service(
+                String module,
+                Path jar,
+                int port,
+                String portVariable,
+                Map<String, String> environment,
+                List<String> arguments) {
             this.module = module;
             this.jar = jar;
             this.port = port;
             this.portVariable = portVariable;
             this.environment = environment;
+            this.arguments = arguments;
         }
 
         void start() throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx384m",
-                            "-jar",
-                            jar.toString())
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m",
+                    "-jar",
+                    jar.toString()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             builder.environment().putAll(environment);

@@ -77,7 +77,7 @@ class InventoryOnAxonServerAndMongoIT {
     private static HttpResponse<String> register(String id) throws Exception {
         String body =
                 """
-                {"id":"%s","name":"Testcontainers product","unitPrice":{"amount":"10.00","currency":"EUR"},\
+                {"id":"%s","name":"Testcontainers product","unitPrice":{"amount":10.00,"currency":"EUR"},\
                 "initialStock":5}"""
                         .formatted(id);
         return HTTP.send(
