@@ -1,8 +1,10 @@
 package io.fulfillment.chassis.axon;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration;
@@ -22,15 +24,31 @@ public class AxonChassisAutoConfiguration {
      * over segments, and its position is visible through the admin API. A batch holds up to {@code batch-size}
      * events that are already there (waiting for none), so projections write a batch at once ({@code
      * MongoBatchWriter}); a free segment is claimed within {@code token-claim-interval}.
+     *
+     * <p>On the embedded event store the processors read through one {@link CommitSignallingEventSource}, so they
+     * hear of new events at once instead of polling every 500 ms (Axon Server's streams signal by themselves).
      */
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${fulfillment.processors.batch-size:100}") int batchSize,
             @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval) {
+        AtomicReference<CommitSignallingEventSource> signalling = new AtomicReference<>();
         return configurer -> configurer
                 .eventProcessing()
-                .usingPooledStreamingEventProcessors((configuration, builder) ->
-                        builder.batchSize(batchSize).tokenClaimInterval(tokenClaimInterval.toMillis()));
+                .usingPooledStreamingEventProcessors((configuration, builder) -> {
+                    builder.batchSize(batchSize).tokenClaimInterval(tokenClaimInterval.toMillis());
+                    if (configuration.eventStore() instanceof EmbeddedEventStore store) {
+                        builder.messageSource(signalling.updateAndGet(existing -> {
+                            if (existing != null) {
+                                return existing;
+                            }
+                            CommitSignallingEventSource source = new CommitSignallingEventSource(store);
+                            configuration.onShutdown(source::close);
+                            return source;
+                        }));
+                    }
+                    return builder;
+                });
     }
 
     @Bean
