@@ -7,10 +7,16 @@ import io.fulfillment.orderquery.OrderQueryConfiguration;
 import io.fulfillment.payment.PaymentConfiguration;
 import io.fulfillment.psp.PspSandboxConfiguration;
 import io.fulfillment.shipping.ShippingConfiguration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.cloud.bootstrap.LoggingSystemShutdownListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -33,20 +39,74 @@ import org.springframework.context.annotation.Import;
 })
 public class FulfillmentApplication {
 
+    /**
+     * Starts the backends and the gateway side by side: the gateway needs only the backends' address, which is known
+     * as soon as their configuration is read (a fixed port), not their start — so the two start concurrently and
+     * the process is ready when the slower one is. With port 0 the gateway waits for the port the backends got.
+     */
     public static void main(String[] args) {
-        ConfigurableApplicationContext backends = SpringApplication.run(FulfillmentApplication.class, args);
-        startGateway(backends);
+        CompletableFuture<ConfigurableApplicationContext> gateway = new CompletableFuture<>();
+        SpringApplication backendsApplication = new SpringApplication(FulfillmentApplication.class);
+        backendsApplication.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared -> {
+            int port = prepared.getEnvironment().getRequiredProperty("server.port", Integer.class);
+            if (port != 0) {
+                Thread starter = new Thread(() -> start(gateway, backendUri(port)), "gateway-start");
+                starter.start();
+            }
+        });
+        ConfigurableApplicationContext backends;
+        try {
+            backends = backendsApplication.run(args);
+        } catch (RuntimeException backendsFailed) {
+            // already reported by Spring Boot; a gateway without backends must not keep the process alive
+            System.exit(1);
+            return;
+        }
+        if (!gateway.isDone() && backends.getEnvironment().getRequiredProperty("server.port", Integer.class) == 0) {
+            start(gateway, backendUri(backends));
+        }
+        try {
+            gateway.join();
+        } catch (CompletionException gatewayFailed) {
+            System.exit(SpringApplication.exit(backends, () -> 1));
+        }
     }
 
     /** The gateway in front of running backends; the development token endpoint is on (the local profile). */
     static ConfigurableApplicationContext startGateway(ConfigurableApplicationContext backends, String... args) {
-        String backendUri = "http://127.0.0.1:" + backends.getEnvironment().getRequiredProperty("local.server.port");
+        return startGateway(backendUri(backends), args);
+    }
+
+    private static ConfigurableApplicationContext startGateway(String backendUri, String... args) {
         String[] gatewayArgs = Stream.concat(
                         Stream.of("--fulfillment.gateway.default-backend=" + backendUri), Stream.of(args))
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(GatewayApplication.class)
+        SpringApplication gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
                 .profiles("local")
-                .run(gatewayArgs);
+                .build();
+        // one JVM, one logging system: the backends configured it; a second initialisation (or Spring Cloud's reset
+        // of it) would silence or reset it while the backends are still starting
+        gateway.setListeners(gateway.getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener
+                        || listener instanceof LoggingSystemShutdownListener))
+                .toList());
+        return gateway.run(gatewayArgs);
+    }
+
+    private static void start(CompletableFuture<ConfigurableApplicationContext> gateway, String backendUri) {
+        try {
+            gateway.complete(startGateway(backendUri));
+        } catch (RuntimeException e) {
+            gateway.completeExceptionally(e);
+        }
+    }
+
+    private static String backendUri(ConfigurableApplicationContext backends) {
+        return backendUri(backends.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    private static String backendUri(int port) {
+        return "http://127.0.0.1:" + port;
     }
 }
