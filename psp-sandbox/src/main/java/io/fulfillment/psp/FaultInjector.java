@@ -42,22 +42,38 @@ class FaultInjector {
     }
 
     /**
-     * Starts a charge or refund: fails at once during an outage, waits the injected latency, and may decide that the
-     * call fails now or after its work is done.
+     * Starts a call that moves money (charge, refund, reversal): fails at once during an outage, waits the injected
+     * latency, and may decide that the call fails now or after its work is done.
      */
     Call enter() {
-        Faults current = faults.get();
-        if (current.outage()) {
-            throw new ProviderUnavailableException("the payment service provider is down (outage injected)");
-        }
-        pause(current.latencyMillis() + draw(current.latencyJitterMillis()));
+        Faults current = arrive();
         if (happens(current.errorRate())) {
             if (random.get().nextBoolean()) {
                 throw new ProviderUnavailableException("the payment service provider failed (error injected)");
             }
             return Call.LOST_RESPONSE;
         }
-        return Call.NORMAL;
+        return happens(current.lostResponseRate()) ? Call.LOST_RESPONSE : Call.NORMAL;
+    }
+
+    /**
+     * Starts a call that only reads (a charge lookup): outage, latency and injected errors apply, lost responses do
+     * not, because there is no work whose answer could be lost.
+     */
+    void enterRead() {
+        Faults current = arrive();
+        if (happens(current.errorRate())) {
+            throw new ProviderUnavailableException("the payment service provider failed (error injected)");
+        }
+    }
+
+    private Faults arrive() {
+        Faults current = faults.get();
+        if (current.outage()) {
+            throw new ProviderUnavailableException("the payment service provider is down (outage injected)");
+        }
+        pause(current.latencyMillis() + draw(current.latencyJitterMillis()));
+        return current;
     }
 
     /** The reason a charge is declined, if the injected decline rate says so. */

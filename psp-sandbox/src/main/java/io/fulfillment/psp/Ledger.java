@@ -3,6 +3,7 @@ package io.fulfillment.psp;
 import io.fulfillment.psp.ChargeResponse.Outcome;
 import io.fulfillment.psp.LedgerView.ChargeEntry;
 import io.fulfillment.psp.LedgerView.RefundEntry;
+import io.fulfillment.psp.LedgerView.ReversalEntry;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -10,12 +11,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
  * The money the sandbox moved, in memory. Each idempotency key is charged or refunded once: the first request under a
  * key does the work inside {@link ConcurrentMap#computeIfAbsent}, so parallel retries with that key wait for it and
  * then get its answer. A transaction is refunded at most once, in full or in part.
+ *
+ * <p>A charge key can be reversed: whatever was charged under it is refunded, and no charge is taken under it anymore.
+ * The reversal runs under the key's lock in the charges map, so a charge under that key that is being made finishes
+ * first (and is refunded), and one that arrives later is refused. That is what makes a reversal safe for a caller who
+ * gave up on a charge whose request may still be on its way.
  */
 @Component
 class Ledger {
@@ -26,17 +33,38 @@ class Ledger {
     private final ConcurrentMap<String, Charge> chargesByTransaction = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Refund> refundsByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Refund> refundsByTransaction = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Reversal> reversalsByChargeKey = new ConcurrentHashMap<>();
 
     Ledger(FaultInjector faults) {
         this.faults = faults;
     }
 
     ChargeResponse charge(String idempotencyKey, ChargeRequest request) {
-        Charge charge = chargesByKey.computeIfAbsent(idempotencyKey, key -> record(key, request));
+        Charge charge = chargesByKey.computeIfAbsent(idempotencyKey, key -> {
+            if (reversalsByChargeKey.containsKey(key)) {
+                throw new ChargeReversedException(key);
+            }
+            return record(key, request);
+        });
         if (!charge.request().sameAs(request)) {
             throw new IdempotencyKeyReusedException(idempotencyKey);
         }
         return charge.response();
+    }
+
+    /** The answer to the charge made under the key, if one was made. */
+    Optional<ChargeResponse> chargeUnder(String idempotencyKey) {
+        return Optional.ofNullable(chargesByKey.get(idempotencyKey)).map(Charge::response);
+    }
+
+    /** Refunds what was charged under the key, if anything, and refuses any later charge under it; once per key. */
+    ReversalResponse reverse(String chargeKey) {
+        AtomicReference<Reversal> reversal = new AtomicReference<>();
+        chargesByKey.compute(chargeKey, (key, charge) -> {
+            reversal.set(reversalsByChargeKey.computeIfAbsent(key, reversed -> reversalOf(reversed, charge)));
+            return charge;
+        });
+        return reversal.get().response();
     }
 
     RefundResponse refund(String idempotencyKey, RefundRequest request) {
@@ -56,6 +84,10 @@ class Ledger {
                 refundsByKey.values().stream()
                         .sorted(Comparator.comparingLong(Refund::sequence))
                         .map(Refund::entry)
+                        .toList(),
+                reversalsByChargeKey.values().stream()
+                        .sorted(Comparator.comparingLong(Reversal::sequence))
+                        .map(Reversal::entry)
                         .toList());
     }
 
@@ -96,6 +128,37 @@ class Ledger {
         return refund;
     }
 
+    /** Called under the charge key's lock, with the charge made under it or null. */
+    private Reversal reversalOf(String chargeKey, Charge charge) {
+        if (charge == null || charge.response().outcome() != Outcome.APPROVED) {
+            return new Reversal(
+                    sequence.incrementAndGet(),
+                    chargeKey,
+                    charge == null ? null : charge.response().transactionId(),
+                    null,
+                    Instant.now());
+        }
+        String transactionId = charge.response().transactionId();
+        Refund refund = refundsByTransaction.computeIfAbsent(
+                transactionId,
+                refunded -> new Refund(
+                        sequence.incrementAndGet(),
+                        "reversal-" + chargeKey,
+                        new RefundRequest(
+                                refunded,
+                                charge.request().amount(),
+                                charge.request().currency()),
+                        new RefundResponse("rfd-" + UUID.randomUUID(), refunded),
+                        Instant.now()));
+        refundsByKey.putIfAbsent(refund.idempotencyKey(), refund);
+        return new Reversal(
+                sequence.incrementAndGet(),
+                chargeKey,
+                transactionId,
+                refund.response().refundId(),
+                Instant.now());
+    }
+
     private record Charge(
             long sequence, String idempotencyKey, ChargeRequest request, ChargeResponse response, Instant recordedAt) {
 
@@ -123,6 +186,18 @@ class Ledger {
                     request.amount(),
                     request.currency(),
                     recordedAt);
+        }
+    }
+
+    private record Reversal(
+            long sequence, String chargeKey, String transactionId, String refundId, Instant recordedAt) {
+
+        ReversalResponse response() {
+            return new ReversalResponse(chargeKey, transactionId, refundId);
+        }
+
+        ReversalEntry entry() {
+            return new ReversalEntry(chargeKey, transactionId, refundId, recordedAt);
         }
     }
 }

@@ -25,14 +25,14 @@ class FaultInjectorTest {
 
     @Test
     void failsEveryCallDuringOutage() {
-        faults.change(new Faults(0, 0, 0, 0, true, null));
+        faults.change(new Faults(0, 0, 0, 0, 0, true, null));
 
         assertThatThrownBy(faults::enter).isInstanceOf(ProviderUnavailableException.class);
     }
 
     @Test
     void failsAboutTheInjectedShareOfCallsSomeBeforeAndSomeAfterTheWork() {
-        faults.change(new Faults(0, 0, 0.2, 0, false, null));
+        faults.change(new Faults(0, 0, 0.2, 0, 0, false, null));
 
         int failedBefore = 0;
         int lostResponses = 0;
@@ -52,23 +52,42 @@ class FaultInjectorTest {
     }
 
     @Test
+    void losesEveryAnswerAtFullLostResponseRateButLetsReadsThrough() {
+        faults.change(new Faults(0, 0, 0, 1, 0, false, null));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(faults.enter()).isEqualTo(FaultInjector.Call.LOST_RESPONSE);
+            faults.enterRead();
+        }
+    }
+
+    @Test
+    void failsReadsDuringOutageAndAtFullErrorRate() {
+        faults.change(new Faults(0, 0, 0, 0, 0, true, null));
+        assertThatThrownBy(faults::enterRead).isInstanceOf(ProviderUnavailableException.class);
+
+        faults.change(new Faults(0, 0, 1, 0, 0, false, null));
+        assertThatThrownBy(faults::enterRead).isInstanceOf(ProviderUnavailableException.class);
+    }
+
+    @Test
     void declinesEveryChargeAtFullRateAndNoneAtZero() {
-        faults.change(new Faults(0, 0, 0, 1, false, null));
+        faults.change(new Faults(0, 0, 0, 0, 1, false, null));
         assertThat(faults.decline()).contains(FaultInjector.DECLINE_REASON);
 
-        faults.change(new Faults(0, 0, 0, 0, false, null));
+        faults.change(new Faults(0, 0, 0, 0, 0, false, null));
         assertThat(faults.decline()).isEmpty();
     }
 
     @Test
     void repeatsTheSameDrawsForTheSameSeed() {
-        assertThat(draws(new Faults(0, 0, 0.5, 0.5, false, 99L)))
-                .isEqualTo(draws(new Faults(0, 0, 0.5, 0.5, false, 99L)));
+        assertThat(draws(new Faults(0, 0, 0.5, 0, 0.5, false, 99L)))
+                .isEqualTo(draws(new Faults(0, 0, 0.5, 0, 0.5, false, 99L)));
     }
 
     @Test
     void waitsTheInjectedLatency() {
-        faults.change(new Faults(50, 0, 0, 0, false, null));
+        faults.change(new Faults(50, 0, 0, 0, 0, false, null));
 
         long started = System.nanoTime();
         faults.enter();
@@ -78,7 +97,7 @@ class FaultInjectorTest {
 
     @Test
     void resetsToNoFaults() {
-        faults.change(new Faults(10, 5, 0.5, 0.5, true, null));
+        faults.change(new Faults(10, 5, 0.5, 0, 0.5, true, null));
 
         faults.reset();
 

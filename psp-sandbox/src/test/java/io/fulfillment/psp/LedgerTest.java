@@ -44,7 +44,7 @@ class LedgerTest {
 
         @Test
         void declinesEveryChargeAtFullDeclineRate() {
-            faults.change(new Faults(0, 0, 0, 1, false, null));
+            faults.change(new Faults(0, 0, 0, 0, 1, false, null));
 
             ChargeResponse response = ledger.charge(KEY, CHARGE);
 
@@ -55,7 +55,7 @@ class LedgerTest {
         @Test
         void answersRepeatedKeyWithStoredResultAndChargesOnce() {
             ChargeResponse first = ledger.charge(KEY, CHARGE);
-            faults.change(new Faults(0, 0, 0, 1, false, null));
+            faults.change(new Faults(0, 0, 0, 0, 1, false, null));
 
             ChargeResponse again = ledger.charge(KEY, new ChargeRequest("payment-1", new BigDecimal("25.0"), "EUR"));
 
@@ -125,7 +125,7 @@ class LedgerTest {
 
         @Test
         void refusesRefundOfDeclinedCharge() {
-            faults.change(new Faults(0, 0, 0, 1, false, null));
+            faults.change(new Faults(0, 0, 0, 0, 1, false, null));
             ChargeResponse declined = ledger.charge(KEY, CHARGE);
 
             assertThatThrownBy(() -> ledger.refund("refund-payment-1", refundOf(declined)))
@@ -150,6 +150,125 @@ class LedgerTest {
                             "refund-payment-1",
                             new RefundRequest(charge.transactionId(), new BigDecimal("25.01"), "EUR")))
                     .isInstanceOf(RefundRefusedException.class);
+        }
+    }
+
+    @Nested
+    class LookUp {
+
+        @Test
+        void findsChargeMadeUnderKey() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+
+            assertThat(ledger.chargeUnder(KEY)).contains(charge);
+        }
+
+        @Test
+        void findsNothingUnderUnusedKey() {
+            assertThat(ledger.chargeUnder(KEY)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Reversal {
+
+        @Test
+        void refundsApprovedChargeUnderKey() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+
+            ReversalResponse reversal = ledger.reverse(KEY);
+
+            assertThat(reversal.transactionId()).isEqualTo(charge.transactionId());
+            assertThat(reversal.refundId()).isNotBlank();
+            assertThat(ledger.view().refunds()).singleElement().satisfies(refund -> {
+                assertThat(refund.transactionId()).isEqualTo(charge.transactionId());
+                assertThat(refund.amount()).isEqualByComparingTo(CHARGE.amount());
+            });
+        }
+
+        @Test
+        void answersRepeatedReversalWithTheFirstAndRefundsOnce() {
+            ledger.charge(KEY, CHARGE);
+
+            ReversalResponse first = ledger.reverse(KEY);
+            ReversalResponse again = ledger.reverse(KEY);
+
+            assertThat(again).isEqualTo(first);
+            assertThat(ledger.view().refunds()).hasSize(1);
+            assertThat(ledger.view().reversals()).hasSize(1);
+        }
+
+        @Test
+        void refusesChargeUnderKeyReversedBeforeAnyCharge() {
+            ReversalResponse reversal = ledger.reverse(KEY);
+
+            assertThat(reversal.transactionId()).isNull();
+            assertThat(reversal.refundId()).isNull();
+            assertThatThrownBy(() -> ledger.charge(KEY, CHARGE)).isInstanceOf(ChargeReversedException.class);
+            assertThat(ledger.view().charges()).isEmpty();
+        }
+
+        @Test
+        void answersChargeRepeatedAfterReversalWithTheFirstAnswerWithoutChargingAgain() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+            ledger.reverse(KEY);
+
+            assertThat(ledger.charge(KEY, CHARGE)).isEqualTo(charge);
+            assertThat(ledger.view().charges()).hasSize(1);
+        }
+
+        @Test
+        void refundsNothingForDeclinedCharge() {
+            faults.change(new Faults(0, 0, 0, 0, 1, false, null));
+            ChargeResponse declined = ledger.charge(KEY, CHARGE);
+
+            ReversalResponse reversal = ledger.reverse(KEY);
+
+            assertThat(reversal.transactionId()).isEqualTo(declined.transactionId());
+            assertThat(reversal.refundId()).isNull();
+            assertThat(ledger.view().refunds()).isEmpty();
+        }
+
+        @Test
+        void keepsRefundAlreadyMadeForTheCharge() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+            RefundResponse refund = ledger.refund("refund-payment-1", refundOf(charge));
+
+            ReversalResponse reversal = ledger.reverse(KEY);
+
+            assertThat(reversal.refundId()).isEqualTo(refund.refundId());
+            assertThat(ledger.view().refunds()).hasSize(1);
+        }
+
+        @Test
+        void leavesNoMoneyWhenChargeAndReversalRaceOnOneKey() throws Exception {
+            List<String> keys =
+                    IntStream.range(0, 200).mapToObj(i -> "charge-race-" + i).toList();
+            List<Callable<Object>> racing = keys.stream()
+                    .<Callable<Object>>mapMulti((key, calls) -> {
+                        calls.accept(() -> chargeOrRefusal(key));
+                        calls.accept(() -> ledger.reverse(key));
+                    })
+                    .toList();
+
+            callers.invokeAll(racing).forEach(LedgerTest::result);
+
+            LedgerView view = ledger.view();
+            assertThat(view.reversals()).hasSize(keys.size());
+            assertThat(view.refunds()).hasSameSizeAs(view.charges());
+            assertThat(view.refunds())
+                    .extracting(LedgerView.RefundEntry::transactionId)
+                    .containsExactlyInAnyOrderElementsOf(view.charges().stream()
+                            .map(LedgerView.ChargeEntry::transactionId)
+                            .toList());
+        }
+
+        private Object chargeOrRefusal(String key) {
+            try {
+                return ledger.charge(key, CHARGE);
+            } catch (ChargeReversedException refused) {
+                return refused;
+            }
         }
     }
 

@@ -101,11 +101,54 @@ class PspSandboxApiTest {
     }
 
     @Test
+    void findsChargeUnderItsIdempotencyKey() throws Exception {
+        charge("charge-11", CHARGE).andExpect(status().isOk());
+
+        mvc.perform(get("/psp/charges").param("idempotencyKey", "charge-11"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("APPROVED"));
+        mvc.perform(get("/psp/charges").param("idempotencyKey", "charge-never-made"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void reversesChargeKeyAndRefusesLaterChargeUnderItAsConflict() throws Exception {
+        reverse("charge-12")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.chargeIdempotencyKey").value("charge-12"))
+                .andExpect(jsonPath("$.transactionId").doesNotExist());
+
+        charge("charge-12", CHARGE)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void refundsChargeWhenItsKeyIsReversed() throws Exception {
+        charge("charge-13", CHARGE).andExpect(status().isOk());
+
+        reverse("charge-13")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.refundId").isNotEmpty());
+
+        mvc.perform(get("/psp/admin/ledger"))
+                .andExpect(jsonPath("$.refunds[?(@.idempotencyKey == 'reversal-charge-13')]", hasSize(1)))
+                .andExpect(jsonPath("$.reversals[?(@.chargeIdempotencyKey == 'charge-13')]", hasSize(1)));
+    }
+
+    @Test
     void refusesErrorRateAboveOne() throws Exception {
         mvc.perform(put("/psp/admin/faults")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"errorRate\":1.5}"))
                 .andExpect(status().isBadRequest());
+    }
+
+    private ResultActions reverse(String chargeKey) throws Exception {
+        return mvc.perform(post("/psp/reversals")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"chargeIdempotencyKey\":\"" + chargeKey + "\"}"));
     }
 
     private ResultActions charge(String key, String body) throws Exception {

@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The all-in-one backends in the test JVM on a fresh data directory, shared by every scenario carrying this
- * annotation (same properties, one Spring context). Breaker timings are shortened so recovery shows in seconds.
+ * annotation (same properties, one Spring context). Breaker timings and the retry of parked charge reversals are
+ * shortened so recovery shows in seconds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "fulfillment.saga.payment-timeout=30s",
             "resilience4j.circuitbreaker.instances.psp.wait-duration-in-open-state=2s",
             "resilience4j.circuitbreaker.instances.psp.permitted-number-of-calls-in-half-open-state=2",
+            "resilience4j.circuitbreaker.instances.psp-reconciliation.wait-duration-in-open-state=2s",
+            "fulfillment.payment.reconciliation.retry-interval=2s",
             "logging.level.root=WARN",
             "logging.level.io.fulfillment.payment=ERROR",
         })

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -57,14 +59,21 @@ final class Invariants {
     }
 
     /**
-     * @param orphanCharges approved charges of payments the system recorded as failed: the provider took the money but
-     *     every answer was lost or came too late (possible only under injected faults; nothing reconciles them yet)
+     * @param paidPayments payments recorded CHARGED or REFUNDED
+     * @param refundedPayments payments recorded REFUNDED
+     * @param approvedCharges approved charges of the checked payments at the provider
+     * @param refunds refunds of those charges at the provider
+     * @param unpaidChargesGivenBack approved charges of payments recorded FAILED, DECLINED or CANCELLED (the provider
+     *     took the money but its answers were lost or late), each given back by a reversal
      */
-    record LedgerCount(int paidPayments, int refundedPayments, int approvedCharges, int refunds, int orphanCharges) {}
+    record LedgerCount(
+            int paidPayments, int refundedPayments, int approvedCharges, int refunds, int unpaidChargesGivenBack) {}
 
     /**
-     * The provider moved money exactly once per paid payment and refunded exactly once per refunded payment. Approved
-     * charges of unpaid payments are counted, not asserted: see {@link LedgerCount#orphanCharges()}.
+     * The provider's ledger agrees with every payment: a CHARGED payment holds exactly one approved charge and no
+     * refund, a REFUNDED one exactly one charge and one refund of it, and a payment that ended FAILED, DECLINED or
+     * CANCELLED holds no money (approved charges minus their refunds is zero). Refunds are matched to charges by
+     * transaction, whichever call made them (a refund, or the reversal of a failed payment's charge).
      */
     static LedgerCount assertLedgerMatchesPayments(
             SystemApi api, Collection<String> orderIds, Supplier<JsonNode> ledger) {
@@ -82,45 +91,64 @@ final class Invariants {
                 }
             }
             JsonNode book = ledger.get();
-            Map<String, Integer> approvedCharges = new HashMap<>();
+            Map<String, List<String>> approvedTransactionsByKey = new HashMap<>();
             book.get("charges").forEach(charge -> {
                 if (charge.get("outcome").asText().equals("APPROVED")) {
-                    approvedCharges.merge(charge.get("idempotencyKey").asText(), 1, Integer::sum);
+                    approvedTransactionsByKey
+                            .computeIfAbsent(charge.get("idempotencyKey").asText(), key -> new ArrayList<>())
+                            .add(charge.get("transactionId").asText());
                 }
             });
-            Map<String, Integer> refunds = new HashMap<>();
+            Map<String, Integer> refundsByTransaction = new HashMap<>();
             book.get("refunds")
-                    .forEach(
-                            refund -> refunds.merge(refund.get("idempotencyKey").asText(), 1, Integer::sum));
+                    .forEach(refund -> refundsByTransaction.merge(
+                            refund.get("transactionId").asText(), 1, Integer::sum));
             int paid = 0;
             int refunded = 0;
-            int orphans = 0;
+            int approved = 0;
+            int refundsMade = 0;
+            int givenBack = 0;
             for (Map.Entry<String, String> payment : statusByPayment.entrySet()) {
                 String paymentId = payment.getKey();
-                boolean isPaid = PAID.contains(payment.getValue());
-                boolean isRefunded = payment.getValue().equals("REFUNDED");
-                paid += isPaid ? 1 : 0;
-                refunded += isRefunded ? 1 : 0;
-                int charges = approvedCharges.getOrDefault("charge-" + paymentId, 0);
-                if (isPaid) {
-                    assertThat(charges)
-                            .as("approved charges of payment %s (%s)", paymentId, payment.getValue())
-                            .isEqualTo(1);
-                } else {
-                    orphans += charges;
+                String status = payment.getValue();
+                List<String> transactions = approvedTransactionsByKey.getOrDefault("charge-" + paymentId, List.of());
+                int charges = transactions.size();
+                int refundsOfCharges = transactions.stream()
+                        .mapToInt(transaction -> refundsByTransaction.getOrDefault(transaction, 0))
+                        .sum();
+                approved += charges;
+                refundsMade += refundsOfCharges;
+                switch (status) {
+                    case "CHARGED" -> {
+                        paid++;
+                        assertThat(charges)
+                                .as("approved charges of payment %s (CHARGED)", paymentId)
+                                .isEqualTo(1);
+                        assertThat(refundsOfCharges)
+                                .as("refunds of payment %s (CHARGED)", paymentId)
+                                .isZero();
+                    }
+                    case "REFUNDED" -> {
+                        paid++;
+                        refunded++;
+                        assertThat(charges)
+                                .as("approved charges of payment %s (REFUNDED)", paymentId)
+                                .isEqualTo(1);
+                        assertThat(refundsOfCharges)
+                                .as("refunds of payment %s (REFUNDED)", paymentId)
+                                .isEqualTo(1);
+                    }
+                    default -> {
+                        assertThat(charges - refundsOfCharges)
+                                .as(
+                                        "money the provider holds for payment %s (%s): %d approved charges, %d refunds",
+                                        paymentId, status, charges, refundsOfCharges)
+                                .isZero();
+                        givenBack += charges;
+                    }
                 }
-                assertThat(refunds.getOrDefault("refund-" + paymentId, 0))
-                        .as("refunds of payment %s (%s)", paymentId, payment.getValue())
-                        .isEqualTo(isRefunded ? 1 : 0);
             }
-            count[0] = new LedgerCount(
-                    paid,
-                    refunded,
-                    approvedCharges.values().stream()
-                            .mapToInt(Integer::intValue)
-                            .sum(),
-                    refunds.values().stream().mapToInt(Integer::intValue).sum(),
-                    orphans);
+            count[0] = new LedgerCount(paid, refunded, approved, refundsMade, givenBack);
         });
         return count[0];
     }

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
+import io.fulfillment.contracts.payment.ChargeReversalRequestedEvent;
+import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentCancelledEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -13,6 +15,7 @@ import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.PaymentRefundedEvent;
 import io.fulfillment.contracts.payment.PaymentRequestedEvent;
 import io.fulfillment.contracts.payment.PaymentStatus;
+import io.fulfillment.contracts.payment.RecordChargeReversedCommand;
 import io.fulfillment.contracts.payment.RecordPaymentChargedCommand;
 import io.fulfillment.contracts.payment.RecordPaymentDeclinedCommand;
 import io.fulfillment.contracts.payment.RecordPaymentFailedCommand;
@@ -33,8 +36,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <pre>
  * REQUESTED ──charged──────▶ CHARGED ──refund or cancel──▶ REFUND_REQUESTED ──refund completed──▶ REFUNDED
  *     ├─────declined─────▶ DECLINED
- *     ├─────failed───────▶ FAILED
+ *     ├─────failed───────▶ FAILED, charge reversal requested at once ──charge reversed──▶ (stays FAILED)
  *     └─────cancelled────▶ CANCELLED ──late charge──▶ CHARGED, then REFUND_REQUESTED at once
+ *                              └───charge failed──▶ charge reversal requested ──charge reversed──▶ (stays CANCELLED)
  * </pre>
  *
  * <p>Invariants:
@@ -48,6 +52,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  *   <li>Only a charged payment is refunded, and only once: cancelling a charged payment means refunding it, and asking
  *       again for a refund (or a cancellation) while one is under way or done changes nothing.
  *   <li>A refund completes only after it was requested.
+ *   <li>A failed charge may still have taken the money: the provider's answers can be lost, or come after the caller
+ *       stopped waiting. So a payment that fails, or whose charge fails after it was cancelled, requests the reversal
+ *       of whatever the provider holds for it, once; the reversal is recorded once it is done, and a charge reported
+ *       after the reversal was requested is ignored, because the reversal gives that money back.
+ *   <li>A reversal is recorded only after it was requested, and only once.
  * </ul>
  *
  * <p>Outcomes that have already happened are answered with silence rather than errors, so that the saga and the PSP
@@ -64,6 +73,8 @@ class Payment {
     private OrderId orderId;
     private Money amount;
     private PaymentStatus status;
+    private boolean chargeReversalRequested;
+    private boolean chargeReversed;
 
     // required by Axon
     Payment() {}
@@ -79,7 +90,7 @@ class Payment {
 
     @CommandHandler
     void handle(RecordPaymentChargedCommand command) {
-        if (hasBeenCharged()) {
+        if (hasBeenCharged() || chargeReversalRequested) {
             return;
         }
         if (wasRefusedByProvider()) {
@@ -109,6 +120,19 @@ class Payment {
         }
         if (isAwaitingCharge()) {
             apply(new PaymentFailedEvent(paymentId, orderId, command.reason()));
+        }
+        if (mayHoldUnrecordedCharge()) {
+            apply(new ChargeReversalRequestedEvent(paymentId, orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordChargeReversedCommand command) {
+        if (!chargeReversalRequested) {
+            throw new ChargeReversalNotRequestedException(paymentId, status);
+        }
+        if (!chargeReversed) {
+            apply(new ChargeReversedEvent(paymentId, orderId, command.pspTransactionId(), command.pspRefundId()));
         }
     }
 
@@ -163,6 +187,11 @@ class Payment {
         return status == PaymentStatus.DECLINED || status == PaymentStatus.FAILED;
     }
 
+    /** Failed or abandoned with no charge recorded, and no reversal asked for yet: the provider may hold money. */
+    private boolean mayHoldUnrecordedCharge() {
+        return (status == PaymentStatus.FAILED || isCancelled()) && !chargeReversalRequested;
+    }
+
     private boolean isCancelled() {
         return status == PaymentStatus.CANCELLED;
     }
@@ -205,6 +234,16 @@ class Payment {
     @EventSourcingHandler
     void on(PaymentCancelledEvent event) {
         status = PaymentStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ChargeReversalRequestedEvent event) {
+        chargeReversalRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(ChargeReversedEvent event) {
+        chargeReversed = true;
     }
 
     @EventSourcingHandler

@@ -6,6 +6,8 @@ import io.fulfillment.payment.provider.PspMessages.ChargeRequest;
 import io.fulfillment.payment.provider.PspMessages.ChargeResponse;
 import io.fulfillment.payment.provider.PspMessages.RefundRequest;
 import io.fulfillment.payment.provider.PspMessages.RefundResponse;
+import io.fulfillment.payment.provider.PspMessages.ReversalRequest;
+import io.fulfillment.payment.provider.PspMessages.ReversalResponse;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -13,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import java.net.http.HttpClient;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
@@ -31,6 +35,11 @@ import org.springframework.web.client.RestClient;
  * (counts only those failures), time limiter, bulkhead. The idempotency keys {@code charge-<paymentId>} and
  * {@code refund-<paymentId>} make every retry, and every redelivery of the event that caused the call, safe: the
  * provider answers a repeated key with its first answer and moves the money once.
+ *
+ * <p>The charge key also names the charge when the answers were lost: {@link #findCharge} asks the provider what it
+ * did under it, and {@link #reverseCharge} makes it give back whatever it took under it. Reversals are background
+ * work and go through their own resilience instances ({@value PspResilience#RECONCILIATION}), so that retrying them
+ * neither trips the breaker in front of customers' charges nor takes its half-open trial calls.
  */
 public class PspClient implements AutoCloseable {
 
@@ -40,7 +49,8 @@ public class PspClient implements AutoCloseable {
     private final Environment environment;
     private final RestClient.Builder restClientBuilder;
     private final PspProperties properties;
-    private final PspResilience resilience;
+    private final PspResilience payments;
+    private final PspResilience reconciliation;
     private final ExecutorService calls;
     private volatile RestClient restClient;
 
@@ -48,11 +58,13 @@ public class PspClient implements AutoCloseable {
             Environment environment,
             RestClient.Builder restClientBuilder,
             PspProperties properties,
-            PspResilience resilience) {
+            PspResilience payments,
+            PspResilience reconciliation) {
         this.environment = environment;
         this.restClientBuilder = restClientBuilder;
         this.properties = properties;
-        this.resilience = resilience;
+        this.payments = payments;
+        this.reconciliation = reconciliation;
         this.calls = Executors.newCachedThreadPool(new CallThreads());
     }
 
@@ -67,20 +79,59 @@ public class PspClient implements AutoCloseable {
      *     or it refused the request
      */
     public ChargeOutcome charge(PaymentId paymentId, Money amount) {
-        ChargeResponse response = call("charge", () -> restClient()
+        ChargeResponse response = call("charge", payments, () -> restClient()
                 .post()
                 .uri("/charges")
-                .header(IDEMPOTENCY_KEY, "charge-" + paymentId)
+                .header(IDEMPOTENCY_KEY, chargeKey(paymentId))
                 .body(new ChargeRequest(paymentId.toString(), amount.amount(), amount.currency()))
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, (request, answer) -> {
                     throw failure(answer.getStatusCode(), "charge");
                 })
                 .body(ChargeResponse.class));
-        if (PspMessages.APPROVED.equals(response.outcome())) {
-            return new ChargeOutcome.Approved(response.transactionId());
-        }
-        return new ChargeOutcome.Declined(response.transactionId(), response.declineReason());
+        return outcomeOf(response);
+    }
+
+    /**
+     * Asks the provider which charge it made under the payment's charge key: how the caller of a charge whose answers
+     * were all lost learns what happened. Empty when it made none, or none yet: a request may still be on its way.
+     *
+     * @throws PaymentProviderException as {@link #charge}
+     */
+    public Optional<ChargeOutcome> findCharge(PaymentId paymentId) {
+        return call("charge lookup", payments, () -> restClient()
+                .get()
+                .uri(uri -> uri.path("/charges")
+                        .queryParam("idempotencyKey", chargeKey(paymentId))
+                        .build())
+                .exchange((request, answer) -> {
+                    if (answer.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                        return Optional.<ChargeOutcome>empty();
+                    }
+                    if (answer.getStatusCode().isError()) {
+                        throw failure(answer.getStatusCode(), "charge lookup");
+                    }
+                    return Optional.of(outcomeOf(answer.bodyTo(ChargeResponse.class)));
+                }));
+    }
+
+    /**
+     * Makes the provider give back whatever it charged under the payment's charge key and refuse any later charge
+     * under it. Safe to repeat: the provider answers a repeated reversal with the first one.
+     *
+     * @throws PaymentProviderException as {@link #charge}, after the reconciliation's own retries
+     */
+    public ChargeReversal reverseCharge(PaymentId paymentId) {
+        ReversalResponse response = call("charge reversal", reconciliation, () -> restClient()
+                .post()
+                .uri("/reversals")
+                .body(new ReversalRequest(chargeKey(paymentId)))
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, (request, answer) -> {
+                    throw failure(answer.getStatusCode(), "charge reversal");
+                })
+                .body(ReversalResponse.class));
+        return new ChargeReversal(response.transactionId(), response.refundId());
     }
 
     /**
@@ -88,7 +139,7 @@ public class PspClient implements AutoCloseable {
      * @throws PaymentProviderException as {@link #charge}
      */
     public String refund(PaymentId paymentId, String transactionId, Money amount) {
-        RefundResponse response = call("refund", () -> restClient()
+        RefundResponse response = call("refund", payments, () -> restClient()
                 .post()
                 .uri("/refunds")
                 .header(IDEMPOTENCY_KEY, "refund-" + paymentId)
@@ -101,7 +152,18 @@ public class PspClient implements AutoCloseable {
         return response.refundId();
     }
 
-    private <T> T call(String operation, Callable<T> httpCall) {
+    private static String chargeKey(PaymentId paymentId) {
+        return "charge-" + paymentId;
+    }
+
+    private static ChargeOutcome outcomeOf(ChargeResponse response) {
+        if (PspMessages.APPROVED.equals(response.outcome())) {
+            return new ChargeOutcome.Approved(response.transactionId());
+        }
+        return new ChargeOutcome.Declined(response.transactionId(), response.declineReason());
+    }
+
+    private <T> T call(String operation, PspResilience resilience, Callable<T> httpCall) {
         AtomicInteger attempts = new AtomicInteger();
         Callable<T> isolated = Bulkhead.decorateCallable(resilience.bulkhead(), () -> {
             try {

@@ -16,24 +16,32 @@ class PspClientConfiguration {
 
     /** The instances come from the registries the resilience4j starter fills from {@code resilience4j.*} in YAML. */
     @Bean
-    PspResilience pspResilience(
+    PspClient pspClient(
+            Environment environment,
+            RestClient.Builder restClientBuilder,
+            PspProperties properties,
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers,
+            TimeLimiterRegistry timeLimiters,
+            BulkheadRegistry bulkheads) {
+        return new PspClient(
+                environment,
+                restClientBuilder,
+                properties,
+                resilience(PspResilience.PAYMENTS, retries, circuitBreakers, timeLimiters, bulkheads),
+                resilience(PspResilience.RECONCILIATION, retries, circuitBreakers, timeLimiters, bulkheads));
+    }
+
+    private static PspResilience resilience(
+            String instance,
             RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers,
             TimeLimiterRegistry timeLimiters,
             BulkheadRegistry bulkheads) {
         return new PspResilience(
-                retries.retry(PspResilience.INSTANCE),
-                circuitBreakers.circuitBreaker(PspResilience.INSTANCE),
-                timeLimiters.timeLimiter(PspResilience.INSTANCE),
-                bulkheads.bulkhead(PspResilience.INSTANCE));
-    }
-
-    @Bean
-    PspClient pspClient(
-            Environment environment,
-            RestClient.Builder restClientBuilder,
-            PspProperties properties,
-            PspResilience pspResilience) {
-        return new PspClient(environment, restClientBuilder, properties, pspResilience);
+                retries.retry(instance),
+                circuitBreakers.circuitBreaker(instance),
+                timeLimiters.timeLimiter(instance),
+                bulkheads.bulkhead(instance));
     }
 }

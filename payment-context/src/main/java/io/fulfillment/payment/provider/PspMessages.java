@@ -16,4 +16,8 @@ final class PspMessages {
     record RefundRequest(String transactionId, BigDecimal amount, String currency) {}
 
     record RefundResponse(String refundId, String transactionId) {}
+
+    record ReversalRequest(String chargeIdempotencyKey) {}
+
+    record ReversalResponse(String chargeIdempotencyKey, String transactionId, String refundId) {}
 }

@@ -4,6 +4,8 @@ import io.fulfillment.contracts.kernel.CustomerId;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
+import io.fulfillment.contracts.payment.ChargeReversalRequestedEvent;
+import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentCancelledEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -11,6 +13,7 @@ import io.fulfillment.contracts.payment.PaymentFailedEvent;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.PaymentRefundedEvent;
 import io.fulfillment.contracts.payment.PaymentRequestedEvent;
+import io.fulfillment.contracts.payment.RecordChargeReversedCommand;
 import io.fulfillment.contracts.payment.RecordPaymentChargedCommand;
 import io.fulfillment.contracts.payment.RecordPaymentDeclinedCommand;
 import io.fulfillment.contracts.payment.RecordPaymentFailedCommand;
@@ -29,6 +32,9 @@ final class PaymentFixtures {
     static final Money NOTHING = Money.zero("EUR");
     static final String PSP_TRANSACTION_ID = "psp-txn-7f3a";
     static final String PSP_REFUND_ID = "psp-refund-91c2";
+    static final String PSP_REVERSAL_REFUND_ID = "psp-refund-5d0e";
+    static final String NO_CHARGE_AT_PROVIDER = null;
+    static final String NOTHING_REFUNDED = null;
     static final String CARD_DECLINED = "card declined: insufficient funds";
     static final String PSP_UNAVAILABLE = "payment provider unavailable after 3 attempts";
     static final String CUSTOMER_CANCELLED = "customer cancelled the order";
@@ -69,6 +75,16 @@ final class PaymentFixtures {
         return new RecordRefundCompletedCommand(PAYMENT_ID, PSP_REFUND_ID);
     }
 
+    /** The provider had taken the money despite the failed answers, and gave it back. */
+    static RecordChargeReversedCommand recordChargeReversed() {
+        return new RecordChargeReversedCommand(PAYMENT_ID, PSP_TRANSACTION_ID, PSP_REVERSAL_REFUND_ID);
+    }
+
+    /** The provider had charged nothing, and will charge nothing under the payment's key. */
+    static RecordChargeReversedCommand recordNothingToReverse() {
+        return new RecordChargeReversedCommand(PAYMENT_ID, NO_CHARGE_AT_PROVIDER, NOTHING_REFUNDED);
+    }
+
     static PaymentRequestedEvent paymentRequested() {
         return new PaymentRequestedEvent(PAYMENT_ID, ORDER_ID, CUSTOMER_ID, ORDER_TOTAL);
     }
@@ -102,6 +118,18 @@ final class PaymentFixtures {
     /** The charge completed after the payment had been cancelled, so the money goes straight back. */
     static RefundRequestedEvent lateChargeRefundRequested() {
         return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, CANCELLED_BEFORE_CHARGE);
+    }
+
+    static ChargeReversalRequestedEvent chargeReversalRequested() {
+        return new ChargeReversalRequestedEvent(PAYMENT_ID, ORDER_ID);
+    }
+
+    static ChargeReversedEvent chargeReversed() {
+        return new ChargeReversedEvent(PAYMENT_ID, ORDER_ID, PSP_TRANSACTION_ID, PSP_REVERSAL_REFUND_ID);
+    }
+
+    static ChargeReversedEvent nothingReversed() {
+        return new ChargeReversedEvent(PAYMENT_ID, ORDER_ID, NO_CHARGE_AT_PROVIDER, NOTHING_REFUNDED);
     }
 
     static PaymentRefundedEvent paymentRefunded() {

@@ -2,16 +2,21 @@ package io.fulfillment.payment.charge;
 
 import static io.fulfillment.payment.charge.PaymentFixtures.NOTHING;
 import static io.fulfillment.payment.charge.PaymentFixtures.cancelPayment;
+import static io.fulfillment.payment.charge.PaymentFixtures.chargeReversalRequested;
+import static io.fulfillment.payment.charge.PaymentFixtures.chargeReversed;
 import static io.fulfillment.payment.charge.PaymentFixtures.lateChargeRefundRequested;
+import static io.fulfillment.payment.charge.PaymentFixtures.nothingReversed;
 import static io.fulfillment.payment.charge.PaymentFixtures.paymentCancelled;
 import static io.fulfillment.payment.charge.PaymentFixtures.paymentCharged;
 import static io.fulfillment.payment.charge.PaymentFixtures.paymentDeclined;
 import static io.fulfillment.payment.charge.PaymentFixtures.paymentFailed;
 import static io.fulfillment.payment.charge.PaymentFixtures.paymentRefunded;
 import static io.fulfillment.payment.charge.PaymentFixtures.paymentRequested;
+import static io.fulfillment.payment.charge.PaymentFixtures.recordChargeReversed;
 import static io.fulfillment.payment.charge.PaymentFixtures.recordCharged;
 import static io.fulfillment.payment.charge.PaymentFixtures.recordDeclined;
 import static io.fulfillment.payment.charge.PaymentFixtures.recordFailed;
+import static io.fulfillment.payment.charge.PaymentFixtures.recordNothingToReverse;
 import static io.fulfillment.payment.charge.PaymentFixtures.recordRefundCompleted;
 import static io.fulfillment.payment.charge.PaymentFixtures.refundRequested;
 import static io.fulfillment.payment.charge.PaymentFixtures.refundRequestedOnCancellation;
@@ -106,6 +111,22 @@ class PaymentTest {
         }
 
         @Test
+        void ignoresChargeOfFailedPaymentWhoseChargeIsBeingReversed() {
+            fixture.given(paymentRequested(), paymentFailed(), chargeReversalRequested())
+                    .when(recordCharged())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ignoresLateChargeOfCancelledPaymentWhoseChargeIsBeingReversed() {
+            fixture.given(paymentRequested(), paymentCancelled(), chargeReversalRequested())
+                    .when(recordCharged())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesChargeOfFailedPayment() {
             fixture.given(paymentRequested(), paymentFailed())
                     .when(recordCharged())
@@ -167,16 +188,25 @@ class PaymentTest {
     class RecordPaymentFailed {
 
         @Test
-        void failsRequestedPayment() {
-            fixture.given(paymentRequested()).when(recordFailed()).expectEvents(paymentFailed());
+        void failsRequestedPaymentAndRequestsReversalOfWhatTheProviderMayHaveTaken() {
+            fixture.given(paymentRequested())
+                    .when(recordFailed())
+                    .expectEvents(paymentFailed(), chargeReversalRequested());
         }
 
         @Test
         void ignoresRepeatedFailure() {
-            fixture.given(paymentRequested(), paymentFailed())
+            fixture.given(paymentRequested(), paymentFailed(), chargeReversalRequested())
                     .when(recordFailed())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        @Test
+        void requestsReversalForFailedPaymentThatNeverAskedForOne() {
+            fixture.given(paymentRequested(), paymentFailed())
+                    .when(recordFailed())
+                    .expectEvents(chargeReversalRequested());
         }
 
         @Test
@@ -188,8 +218,15 @@ class PaymentTest {
         }
 
         @Test
-        void ignoresFailureOfCancelledPayment() {
+        void requestsReversalWhenChargeOfCancelledPaymentFailed() {
             fixture.given(paymentRequested(), paymentCancelled())
+                    .when(recordFailed())
+                    .expectEvents(chargeReversalRequested());
+        }
+
+        @Test
+        void ignoresRepeatedFailureOfCancelledPayment() {
+            fixture.given(paymentRequested(), paymentCancelled(), chargeReversalRequested())
                     .when(recordFailed())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -208,6 +245,47 @@ class PaymentTest {
             fixture.given(paymentRequested(), paymentCharged(), refundRequested(), paymentRefunded())
                     .when(recordFailed())
                     .expectException(PaymentAlreadyChargedException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordChargeReversed {
+
+        @Test
+        void recordsRefundOfChargeTheProviderHadTakenDespiteTheFailure() {
+            fixture.given(paymentRequested(), paymentFailed(), chargeReversalRequested())
+                    .when(recordChargeReversed())
+                    .expectEvents(chargeReversed());
+        }
+
+        @Test
+        void recordsThatTheProviderHadChargedNothing() {
+            fixture.given(paymentRequested(), paymentFailed(), chargeReversalRequested())
+                    .when(recordNothingToReverse())
+                    .expectEvents(nothingReversed());
+        }
+
+        @Test
+        void recordsReversalOfCancelledPayment() {
+            fixture.given(paymentRequested(), paymentCancelled(), chargeReversalRequested())
+                    .when(recordChargeReversed())
+                    .expectEvents(chargeReversed());
+        }
+
+        @Test
+        void ignoresRepeatedReversal() {
+            fixture.given(paymentRequested(), paymentFailed(), chargeReversalRequested(), chargeReversed())
+                    .when(recordChargeReversed())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesReversalNobodyRequested() {
+            fixture.given(paymentRequested(), paymentCharged())
+                    .when(recordChargeReversed())
+                    .expectException(ChargeReversalNotRequestedException.class)
                     .expectNoEvents();
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.RequestPaymentCommand;
 import io.fulfillment.contracts.payment.RequestRefundCommand;
@@ -14,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,8 @@ import org.springframework.http.ResponseEntity;
 class PaymentProcessingIT {
 
     private static final Duration OUTCOME_LAG = Duration.ofSeconds(20);
+    private static final Duration SLOW_OUTCOME_LAG = Duration.ofSeconds(60);
+    private static final int SLOWER_THAN_TIME_LIMIT = 2_500;
     private static final String CIRCUIT_OPEN = "payment provider unavailable (circuit open)";
     private static final String RETRIES_EXHAUSTED = "payment provider failed after 3 attempts";
 
@@ -45,6 +50,9 @@ class PaymentProcessingIT {
     @Autowired
     EventProcessingConfiguration eventProcessing;
 
+    @Autowired
+    EventStore eventStore;
+
     private Sandbox sandbox;
     private CircuitBreaker breaker;
 
@@ -54,6 +62,7 @@ class PaymentProcessingIT {
         sandbox.reset();
         breaker = circuitBreakers.circuitBreaker("psp");
         breaker.reset();
+        circuitBreakers.circuitBreaker("psp-reconciliation").reset();
     }
 
     @Test
@@ -150,13 +159,81 @@ class PaymentProcessingIT {
         assertThat(circuitBreakerStateFromActuator()).isEqualTo("CLOSED");
     }
 
+    @Test
+    void recordsTheChargeWhoseEveryAnswerWasLost() {
+        sandbox.injectFaults(Map.of("lostResponseRate", 1));
+        RequestPaymentCommand request = paymentOfOrderTotal();
+
+        JsonNode payment = requestAndAwait(request, "CHARGED");
+
+        String transactionId = payment.get("pspTransactionId").asText();
+        assertThat(sandbox.chargesOf(request.paymentId().toString())).isOne();
+        assertThat(sandbox.refundsOf(transactionId)).isZero();
+    }
+
+    @Test
+    void givesBackTheChargeOfAPaymentWhoseEveryAnswerCameAfterTheTimeLimit() {
+        sandbox.injectFaults(Map.of("latencyMillis", SLOWER_THAN_TIME_LIMIT));
+        RequestPaymentCommand request = paymentOfOrderTotal();
+
+        commandGateway.sendAndWait(request);
+        awaitStatus(request.paymentId(), "FAILED", SLOW_OUTCOME_LAG);
+        sandbox.reset();
+
+        ChargeReversedEvent reversal = awaitReversal(request.paymentId());
+        assertThat(sandbox.chargesOf(request.paymentId().toString()))
+                .as("the provider charged despite the time-outs")
+                .isOne();
+        assertThat(sandbox.netChargesOf(request.paymentId().toString()))
+                .as("approved charges minus refunds of failed payment %s", request.paymentId())
+                .isZero();
+        assertThat(sandbox.refundsWithId(reversal.pspRefundId())).isOne();
+    }
+
+    @Test
+    void retriesParkedReversalOnceTheProviderIsBackAndClosesTheChargeKey() {
+        sandbox.injectFaults(Map.of("outage", true));
+        RequestPaymentCommand request = paymentOfOrderTotal();
+        SequencedDeadLetterQueue<EventMessage<?>> parked =
+                eventProcessing.deadLetterQueue("payment-reconciliation").orElseThrow();
+
+        requestAndAwait(request, "FAILED");
+        await().atMost(OUTCOME_LAG)
+                .until(() -> parked.contains(request.paymentId().toString()));
+        sandbox.reset();
+
+        ChargeReversedEvent reversal = awaitReversal(request.paymentId());
+        assertThat(reversal.pspTransactionId()).as("nothing was charged").isNull();
+        assertThat(reversal.pspRefundId()).isNull();
+        assertThat(sandbox.reversalsOf(request.paymentId().toString())).isOne();
+        assertThat(parked.contains(request.paymentId().toString())).isFalse();
+    }
+
+    private ChargeReversedEvent awaitReversal(PaymentId paymentId) {
+        return await().atMost(SLOW_OUTCOME_LAG)
+                .until(
+                        () -> eventStore
+                                .readEvents(paymentId.toString())
+                                .asStream()
+                                .map(EventMessage::getPayload)
+                                .filter(ChargeReversedEvent.class::isInstance)
+                                .map(ChargeReversedEvent.class::cast)
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
     private JsonNode requestAndAwait(RequestPaymentCommand request, String status) {
         commandGateway.sendAndWait(request);
         return awaitStatus(request.paymentId(), status);
     }
 
     private JsonNode awaitStatus(PaymentId paymentId, String status) {
-        return await().atMost(OUTCOME_LAG)
+        return awaitStatus(paymentId, status, OUTCOME_LAG);
+    }
+
+    private JsonNode awaitStatus(PaymentId paymentId, String status, Duration atMost) {
+        return await().atMost(atMost)
                 .until(
                         () -> {
                             ResponseEntity<JsonNode> response =
