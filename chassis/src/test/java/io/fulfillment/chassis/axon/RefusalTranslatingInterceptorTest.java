@@ -13,6 +13,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RefusalTranslatingInterceptorTest {
@@ -26,6 +27,12 @@ class RefusalTranslatingInterceptorTest {
     private final RefusalTranslatingInterceptor interceptor = new RefusalTranslatingInterceptor();
     private final UnitOfWork<CommandMessage<?>> unitOfWork =
             DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("reserve"));
+
+    /** Takes the unit of work off the thread, where it would otherwise become the parent of later tests' ones. */
+    @AfterEach
+    void endUnitOfWork() {
+        unitOfWork.rollback();
+    }
 
     @Test
     void carriesTheRefusalsDetailsInACommandExecutionException() {
