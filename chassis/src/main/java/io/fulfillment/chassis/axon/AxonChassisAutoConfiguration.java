@@ -22,6 +22,10 @@ public class AxonChassisAutoConfiguration {
      * over segments, and its position is visible through the admin API. A batch holds up to {@code batch-size}
      * events that are already there (waiting for none), so projections write a batch at once ({@code
      * MongoBatchWriter}); a free segment is claimed within {@code token-claim-interval}.
+     *
+     * <p>None of this reaches a processor named under {@code axon.eventhandling.processors}: Axon configures it from
+     * those settings alone, with its own defaults for the ones left out (mode {@code tracking}, batch size 1, a claim
+     * every 5 s), so such an entry states its mode and batch size.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault(
