@@ -48,6 +48,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -207,6 +210,25 @@ class OrderQueryIT {
         assertThat(secondPageOfOne.totalItems()).isEqualTo(2);
         assertThat(secondPageOfOne.page()).isEqualTo(1);
         assertThat(secondPageOfOne.size()).isEqualTo(1);
+    }
+
+    @Test
+    void timelineHandsAllEventsOfAnOrderToOneSegmentWhicheverAggregatePublishedThem() {
+        OrderId orderId = OrderId.newId();
+        PaymentId paymentId = PaymentId.newId();
+        List<EventMessage<?>> events = List.of(
+                new GenericDomainEventMessage<>("Order", orderId.toString(), 0, new OrderConfirmedEvent(orderId)),
+                new GenericDomainEventMessage<>(
+                        "Product", "keyboard", 5, new StockReservedEvent(ProductId.of("keyboard"), orderId, 1)),
+                new GenericDomainEventMessage<>(
+                        "Payment",
+                        paymentId.toString(),
+                        1,
+                        new PaymentChargedEvent(paymentId, orderId, KEYBOARD_PRICE, "psp-1")));
+
+        SequencingPolicy<? super EventMessage<?>> timeline = processing.sequencingPolicy("order-timeline");
+
+        assertThat(events).extracting(timeline::getSequenceIdentifierFor).containsOnly(orderId.toString());
     }
 
     @Test

@@ -27,6 +27,10 @@ public class AxonChassisAutoConfiguration {
      *
      * <p>On the embedded event store the processors read through one {@link CommitSignallingEventSource}, so they
      * hear of new events at once instead of polling every 500 ms (Axon Server's streams signal by themselves).
+     *
+     * <p>A processor named under {@code axon.eventhandling.processors} gets this too, but Axon then applies that
+     * entry's settings, with Axon's own defaults for the ones left out (batch size 1, a claim every 5 s) overriding
+     * the batch size and claim interval set here: such an entry states its batch size and claim interval.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault(

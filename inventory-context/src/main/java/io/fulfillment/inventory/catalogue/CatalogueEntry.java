@@ -17,11 +17,6 @@ record CatalogueEntry(
     static final String COLLECTION = "inventory_catalogue";
 
     static final String NAME = "name";
-    static final String UNIT_PRICE = "unitPrice";
-    static final String AVAILABLE = "available";
-    static final String RESERVED = "reserved";
-    static final String SHIPPED = "shipped";
-    static final String LAST_SEQUENCE = "lastSequence";
 
     /** The amount is kept as its plain string so that it round-trips exactly, scale included. */
     record Price(String amount, String currency) {
@@ -33,6 +28,23 @@ record CatalogueEntry(
         Money toMoney() {
             return Money.of(amount, currency);
         }
+    }
+
+    /** Whether the product's event at {@code sequence} is already reflected here (redelivered or replayed). */
+    boolean hasApplied(long sequence) {
+        return sequence <= lastSequence;
+    }
+
+    /** This entry with its stock levels moved by the given amounts, after the product's event at {@code sequence}. */
+    CatalogueEntry adjust(int availableChange, int reservedChange, int shippedChange, long sequence) {
+        return new CatalogueEntry(
+                id,
+                name,
+                unitPrice,
+                available + availableChange,
+                reserved + reservedChange,
+                shipped + shippedChange,
+                sequence);
     }
 
     ProductView toView() {

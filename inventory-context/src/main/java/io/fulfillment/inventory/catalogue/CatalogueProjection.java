@@ -1,13 +1,5 @@
 package io.fulfillment.inventory.catalogue;
 
-import static io.fulfillment.inventory.catalogue.CatalogueEntry.AVAILABLE;
-import static io.fulfillment.inventory.catalogue.CatalogueEntry.LAST_SEQUENCE;
-import static io.fulfillment.inventory.catalogue.CatalogueEntry.NAME;
-import static io.fulfillment.inventory.catalogue.CatalogueEntry.RESERVED;
-import static io.fulfillment.inventory.catalogue.CatalogueEntry.SHIPPED;
-import static io.fulfillment.inventory.catalogue.CatalogueEntry.UNIT_PRICE;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.inventory.ProductRegisteredEvent;
@@ -16,85 +8,79 @@ import io.fulfillment.contracts.inventory.StockCommittedEvent;
 import io.fulfillment.contracts.inventory.StockReleasedEvent;
 import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
 import io.fulfillment.contracts.inventory.StockReservedEvent;
-import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the catalogue read model in step with the products' events.
  *
- * <p>Replay-safe and idempotent: every write is keyed by {@code _id} and guarded by the event's sequence number, so an
- * event delivered twice (at-least-once delivery, a retried batch) changes nothing the second time; a reset clears the
- * collection before a replay rebuilds it. The writes of one batch of events go to MongoDB in one ordered bulk request
- * when the batch commits, so a batch costs one round trip however many events it holds.
+ * <p>Replay-safe and idempotent: an entry is created only if missing, and a change applies only if the event's
+ * sequence number is newer than the last one applied to the entry, so an event delivered twice (at-least-once
+ * delivery, a retried batch) changes nothing the second time; a reset clears the collection before a replay rebuilds
+ * it.
+ *
+ * <p>Entries are read, changed and written back through the {@link MongoBatchWriter}: a batch of events costs one
+ * {@code _id} lookup per product and one bulk request. An entry is changed only by its own product's events, which the
+ * default sequencing policy (per aggregate) keeps in one segment.
  */
 @Component
 @ProcessingGroup(CatalogueProjection.PROCESSING_GROUP)
 class CatalogueProjection {
 
     static final String PROCESSING_GROUP = "inventory-catalogue";
-    private static final String PENDING_WRITES = CatalogueProjection.class.getName() + ".pendingWrites";
 
     private final MongoTemplate mongo;
-    private final MongoBatchWriter batches;
+    private final MongoBatchWriter documents;
 
-    CatalogueProjection(MongoTemplate mongo, MongoBatchWriter batches) {
+    CatalogueProjection(MongoTemplate mongo, MongoBatchWriter documents) {
         this.mongo = mongo;
-        this.batches = batches;
+        this.documents = documents;
     }
 
     @EventHandler
     void on(ProductRegisteredEvent event, @SequenceNumber long sequence) {
-        Update register = new Update()
-                .setOnInsert(NAME, event.name())
-                .setOnInsert(UNIT_PRICE, CatalogueEntry.Price.of(event.unitPrice()))
-                .setOnInsert(AVAILABLE, event.initialStock())
-                .setOnInsert(RESERVED, 0)
-                .setOnInsert(SHIPPED, 0)
-                .setOnInsert(LAST_SEQUENCE, sequence);
-        write(bulk -> bulk.upsert(byId(event.productId()), register));
+        String id = event.productId().value();
+        if (documents.load(CatalogueEntry.class, id).isEmpty()) {
+            documents.save(new CatalogueEntry(
+                    id,
+                    event.name(),
+                    CatalogueEntry.Price.of(event.unitPrice()),
+                    event.initialStock(),
+                    0,
+                    0,
+                    sequence));
+        }
     }
 
     @EventHandler
     void on(ProductRestockedEvent event, @SequenceNumber long sequence) {
-        applyOnce(event.productId(), sequence, new Update().inc(AVAILABLE, event.quantity()));
+        adjust(event.productId(), sequence, event.quantity(), 0, 0);
     }
 
     @EventHandler
     void on(StockReservedEvent event, @SequenceNumber long sequence) {
-        applyOnce(
-                event.productId(),
-                sequence,
-                new Update().inc(AVAILABLE, -event.quantity()).inc(RESERVED, event.quantity()));
+        adjust(event.productId(), sequence, -event.quantity(), event.quantity(), 0);
     }
 
     /** Changes no stock level; only records that the product's history moved on. */
     @EventHandler
     void on(StockReservationRejectedEvent event, @SequenceNumber long sequence) {
-        applyOnce(event.productId(), sequence, new Update());
+        adjust(event.productId(), sequence, 0, 0, 0);
     }
 
     @EventHandler
     void on(StockReleasedEvent event, @SequenceNumber long sequence) {
-        applyOnce(
-                event.productId(),
-                sequence,
-                new Update().inc(RESERVED, -event.quantity()).inc(AVAILABLE, event.quantity()));
+        adjust(event.productId(), sequence, event.quantity(), -event.quantity(), 0);
     }
 
     @EventHandler
     void on(StockCommittedEvent event, @SequenceNumber long sequence) {
-        applyOnce(
-                event.productId(),
-                sequence,
-                new Update().inc(RESERVED, -event.quantity()).inc(SHIPPED, event.quantity()));
+        adjust(event.productId(), sequence, 0, -event.quantity(), event.quantity());
     }
 
     @ResetHandler
@@ -102,17 +88,12 @@ class CatalogueProjection {
         mongo.remove(new Query(), CatalogueEntry.class);
     }
 
-    private void applyOnce(ProductId productId, long sequence, Update change) {
-        Query notYetApplied = byId(productId).addCriteria(where(LAST_SEQUENCE).lt(sequence));
-        Update update = change.set(LAST_SEQUENCE, sequence);
-        write(bulk -> bulk.updateOne(notYetApplied, update));
-    }
-
-    private static Query byId(ProductId productId) {
-        return Query.query(where("_id").is(productId.value()));
-    }
-
-    private void write(Consumer<BulkOperations> operation) {
-        batches.write(CatalogueEntry.class, operation);
+    /** Moves a registered product's stock levels, unless the event at {@code sequence} has been applied already. */
+    private void adjust(ProductId productId, long sequence, int available, int reserved, int shipped) {
+        documents
+                .load(CatalogueEntry.class, productId.value())
+                .filter(entry -> !entry.hasApplied(sequence))
+                .map(entry -> entry.adjust(available, reserved, shipped, sequence))
+                .ifPresent(documents::save);
     }
 }

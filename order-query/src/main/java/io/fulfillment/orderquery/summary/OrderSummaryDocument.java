@@ -33,10 +33,7 @@ record OrderSummaryDocument(
     static final String COLLECTION = "order_summaries";
     static final String CUSTOMER_ID = "customerId";
     static final String STATUS = "status";
-    static final String REASON = "reason";
     static final String PLACED_AT = "placedAt";
-    static final String UPDATED_AT = "updatedAt";
-    static final String LAST_SEQUENCE = "lastSequence";
 
     record Line(String productId, int quantity, Money unitPrice) {
 
@@ -47,6 +44,26 @@ record OrderSummaryDocument(
         OrderLine toOrderLine() {
             return new OrderLine(ProductId.of(productId), quantity, unitPrice);
         }
+    }
+
+    /** Whether the order's event at {@code sequence} is already reflected here (redelivered or replayed). */
+    boolean hasApplied(long sequence) {
+        return sequence <= lastSequence;
+    }
+
+    /** This order in {@code newStatus} after its event at {@code sequence}; a {@code null} reason keeps the current one. */
+    OrderSummaryDocument moveTo(OrderStatus newStatus, String newReason, Instant at, long sequence) {
+        return new OrderSummaryDocument(
+                orderId,
+                customerId,
+                newStatus,
+                lines,
+                total,
+                shippingAddress,
+                newReason == null ? reason : newReason,
+                placedAt,
+                at,
+                sequence);
     }
 
     OrderSummary toSummary() {

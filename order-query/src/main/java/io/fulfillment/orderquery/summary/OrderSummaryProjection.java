@@ -1,12 +1,6 @@
 package io.fulfillment.orderquery.summary;
 
-import static io.fulfillment.orderquery.summary.OrderSummaryDocument.LAST_SEQUENCE;
-import static io.fulfillment.orderquery.summary.OrderSummaryDocument.REASON;
-import static io.fulfillment.orderquery.summary.OrderSummaryDocument.STATUS;
-import static io.fulfillment.orderquery.summary.OrderSummaryDocument.UPDATED_AT;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.order.FindOrderSummaryQuery;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
@@ -26,15 +20,17 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one summary per order from the order aggregate's events. Every write is conditional on the event's sequence
- * number being newer than the last one applied, so redelivery and replay are harmless; live subscribers hear of each
- * applied change, except while replaying.
+ * Keeps one summary per order from the order aggregate's events. An event applies only if its sequence number is newer
+ * than the last one applied to the order, so redelivery and replay are harmless; live subscribers hear of each applied
+ * change, except while replaying.
+ *
+ * <p>Each event reads the order's summary and writes it back through the {@link MongoBatchWriter}, so a batch of
+ * events costs one {@code _id} lookup and one write per order. That is safe because only the order's own events write
+ * the summary, and Axon's default sequencing policy (per aggregate) hands all of them to the same segment.
  */
 @Component
 @ProcessingGroup(OrderSummaryProjection.PROCESSING_GROUP)
@@ -43,17 +39,19 @@ class OrderSummaryProjection {
     static final String PROCESSING_GROUP = "order-summary";
 
     private final MongoTemplate mongo;
+    private final MongoBatchWriter documents;
     private final QueryUpdateEmitter updates;
 
-    OrderSummaryProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
+    OrderSummaryProjection(MongoTemplate mongo, MongoBatchWriter documents, QueryUpdateEmitter updates) {
         this.mongo = mongo;
+        this.documents = documents;
         this.updates = updates;
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         String orderId = event.orderId().toString();
-        if (mongo.exists(query(where("_id").is(orderId)), OrderSummaryDocument.class)) {
+        if (documents.load(OrderSummaryDocument.class, orderId).isPresent()) {
             return;
         }
         OrderSummaryDocument placed = new OrderSummaryDocument(
@@ -67,7 +65,7 @@ class OrderSummaryProjection {
                 at,
                 at,
                 sequence);
-        mongo.insert(placed);
+        documents.save(placed);
         announce(placed, replay);
     }
 
@@ -113,20 +111,20 @@ class OrderSummaryProjection {
     /** Applies a status change only if the event is newer than the last one applied to the order. */
     private void moveTo(
             OrderId orderId, OrderStatus status, String reason, long sequence, Instant at, ReplayStatus replay) {
-        Update update = new Update().set(STATUS, status).set(UPDATED_AT, at).set(LAST_SEQUENCE, sequence);
-        if (reason != null) {
-            update.set(REASON, reason);
-        }
-        OrderSummaryDocument changed = mongo.findAndModify(
-                query(where("_id").is(orderId.toString()).and(LAST_SEQUENCE).lt(sequence)),
-                update,
-                FindAndModifyOptions.options().returnNew(true),
-                OrderSummaryDocument.class);
-        if (changed != null) {
-            announce(changed, replay);
-        }
+        documents
+                .load(OrderSummaryDocument.class, orderId.toString())
+                .filter(current -> !current.hasApplied(sequence))
+                .map(current -> current.moveTo(status, reason, at, sequence))
+                .ifPresent(changed -> {
+                    documents.save(changed);
+                    announce(changed, replay);
+                });
     }
 
+    /**
+     * Tells subscribers about the summary as this event left it; Axon's emitter holds the update back until the batch
+     * has committed, so no subscriber hears of a state the read model may still lose.
+     */
     private void announce(OrderSummaryDocument document, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;

@@ -4,6 +4,7 @@ import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderTimeline;
 import io.fulfillment.contracts.order.TimelineEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -14,8 +15,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record OrderTimelineDocument(@Id String orderId, List<Entry> entries) {
 
     static final String COLLECTION = "order_timelines";
-    static final String ENTRIES = "entries";
-    static final String ENTRY_EVENT_ID = "entries.eventId";
 
     /**
      * Events of different aggregates may be handled out of order, so entries sort on the event store's global
@@ -41,6 +40,23 @@ record OrderTimelineDocument(@Id String orderId, List<Entry> entries) {
         TimelineEntry toTimelineEntry() {
             return new TimelineEntry(occurredAt, context, eventType, description, correlationId);
         }
+    }
+
+    static OrderTimelineDocument empty(String orderId) {
+        return new OrderTimelineDocument(orderId, List.of());
+    }
+
+    /** Whether the event with this identifier is on the timeline already (redelivered or replayed). */
+    boolean records(String eventId) {
+        return entries != null
+                && entries.stream().anyMatch(entry -> entry.eventId().equals(eventId));
+    }
+
+    /** This timeline with {@code entry} appended. */
+    OrderTimelineDocument with(Entry entry) {
+        List<Entry> appended = new ArrayList<>(entries == null ? List.of() : entries);
+        appended.add(entry);
+        return new OrderTimelineDocument(orderId, List.copyOf(appended));
     }
 
     OrderTimeline toTimeline() {

@@ -1,8 +1,6 @@
 package io.fulfillment.orderquery.timeline;
 
 import static io.fulfillment.orderquery.timeline.TimelineDescriptions.describe;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.fulfillment.chassis.correlation.CorrelationId;
 import io.fulfillment.chassis.mongo.MongoBatchWriter;
@@ -31,7 +29,6 @@ import io.fulfillment.contracts.shipping.ShipmentDispatchedEvent;
 import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
 import io.fulfillment.orderquery.timeline.OrderTimelineDocument.Entry;
-import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,13 +36,17 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends every event that names an order, from every context, to that order's timeline. Appending is idempotent by
  * event identifier, so redelivery and replay never duplicate an entry; entries remember the event's global position
  * in the event store, which orders them across aggregates.
+ *
+ * <p>Each event reads the timeline and writes it back through the {@link MongoBatchWriter}. The events of one order
+ * come from several aggregates (order, products, payment, shipment), so the per-aggregate default would let two
+ * segments append to the same timeline at once and lose an entry; the processing group is therefore sequenced by
+ * order id ({@code OrderQueryConfiguration}).
  */
 @Component
 @ProcessingGroup(OrderTimelineProjection.PROCESSING_GROUP)
@@ -54,11 +55,11 @@ class OrderTimelineProjection {
     static final String PROCESSING_GROUP = "order-timeline";
 
     private final MongoTemplate mongo;
-    private final MongoBatchWriter batches;
+    private final MongoBatchWriter documents;
 
-    OrderTimelineProjection(MongoTemplate mongo, MongoBatchWriter batches) {
+    OrderTimelineProjection(MongoTemplate mongo, MongoBatchWriter documents) {
         this.mongo = mongo;
-        this.batches = batches;
+        this.documents = documents;
     }
 
     // order
@@ -199,14 +200,11 @@ class OrderTimelineProjection {
                 message.getPayloadType().getSimpleName(),
                 description,
                 (String) message.getMetaData().get(CorrelationId.METADATA_KEY));
-        batches.write(OrderTimelineDocument.class, bulk -> bulk.upsert(
-                        query(where("_id").is(id)), new Update().setOnInsert(OrderTimelineDocument.ENTRIES, List.of()))
-                .updateOne(
-                        query(where("_id")
-                                .is(id)
-                                .and(OrderTimelineDocument.ENTRY_EVENT_ID)
-                                .ne(entry.eventId())),
-                        new Update().push(OrderTimelineDocument.ENTRIES, entry)));
+        OrderTimelineDocument timeline =
+                documents.load(OrderTimelineDocument.class, id).orElseGet(() -> OrderTimelineDocument.empty(id));
+        if (!timeline.records(entry.eventId())) {
+            documents.save(timeline.with(entry));
+        }
     }
 
     private static Long positionOf(EventMessage<?> message) {

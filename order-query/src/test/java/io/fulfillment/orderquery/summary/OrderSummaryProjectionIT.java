@@ -1,6 +1,7 @@
 package io.fulfillment.orderquery.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fulfillment.contracts.inventory.ProductId;
@@ -13,6 +14,7 @@ import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPaidEvent;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
+import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
 import io.fulfillment.contracts.order.OrderSummary;
@@ -21,7 +23,9 @@ import io.fulfillment.orderquery.testapp.OrderQueryContextTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,56 @@ class OrderSummaryProjectionIT {
             subscription.updates().subscribe(updates::add);
 
             projection.on(new OrderStockReservedEvent(orderId), 1, LATER, ReplayStatus.REPLAY);
+            projection.on(new OrderPaidEvent(orderId, PaymentId.newId()), 2, MUCH_LATER, ReplayStatus.REGULAR);
+
+            await().until(() -> !updates.isEmpty());
+            assertThat(updates).extracting(OrderSummary::status).containsExactly(OrderStatus.PAID);
+        } finally {
+            subscription.close();
+        }
+    }
+
+    @Test
+    void announcesEachChangeOfABatchAsItLeftTheSummaryOnceTheBatchHasCommitted() {
+        projection.on(placed(), 0, PLACED_AT, ReplayStatus.REGULAR);
+        List<OrderSummary> updates = new CopyOnWriteArrayList<>();
+        SubscriptionQueryResult<OrderSummary, OrderSummary> subscription =
+                queries.subscriptionQuery(new FindOrderSummaryQuery(orderId), OrderSummary.class, OrderSummary.class);
+        try {
+            subscription.updates().subscribe(updates::add);
+            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+            projection.on(new OrderStockReservedEvent(orderId), 1, LATER, ReplayStatus.REGULAR);
+            projection.on(new OrderRejectedEvent(orderId, "payment declined"), 2, MUCH_LATER, ReplayStatus.REGULAR);
+            projection.on(new OrderStockReservedEvent(orderId), 1, MUCH_LATER, ReplayStatus.REGULAR);
+
+            assertThat(summaries.handle(new FindOrderSummaryQuery(orderId)).status())
+                    .isEqualTo(OrderStatus.PLACED);
+            batch.commit();
+
+            await().until(() -> updates.size() >= 2);
+            assertThat(updates)
+                    .extracting(OrderSummary::status, OrderSummary::rejectionReason, OrderSummary::updatedAt)
+                    .containsExactly(
+                            tuple(OrderStatus.STOCK_RESERVED, null, LATER),
+                            tuple(OrderStatus.REJECTED, "payment declined", MUCH_LATER));
+            assertThat(summaries.handle(new FindOrderSummaryQuery(orderId))).isEqualTo(updates.get(1));
+        } finally {
+            subscription.close();
+        }
+    }
+
+    @Test
+    void announcesNothingAndKeepsTheSummaryWhenTheBatchRollsBack() {
+        projection.on(placed(), 0, PLACED_AT, ReplayStatus.REGULAR);
+        List<OrderSummary> updates = new CopyOnWriteArrayList<>();
+        SubscriptionQueryResult<OrderSummary, OrderSummary> subscription =
+                queries.subscriptionQuery(new FindOrderSummaryQuery(orderId), OrderSummary.class, OrderSummary.class);
+        try {
+            subscription.updates().subscribe(updates::add);
+            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+            projection.on(new OrderStockReservedEvent(orderId), 1, LATER, ReplayStatus.REGULAR);
+
+            batch.rollback();
             projection.on(new OrderPaidEvent(orderId, PaymentId.newId()), 2, MUCH_LATER, ReplayStatus.REGULAR);
 
             await().until(() -> !updates.isEmpty());

@@ -18,8 +18,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The projection's guarantees under redelivery and out-of-order handling, exercised by handing it events directly. */
 @OrderQueryContextTest
@@ -35,6 +37,9 @@ class OrderTimelineProjectionIT {
 
     @Autowired
     OrderTimelineQueries timelines;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private final OrderId orderId = OrderId.newId();
 
@@ -71,6 +76,25 @@ class OrderTimelineProjectionIT {
 
         projection.on(released, untracked(released, LATER));
         projection.on(reserved, untracked(reserved, EARLIER));
+
+        assertThat(timeline().entries())
+                .extracting(TimelineEntry::eventType)
+                .containsExactly("StockReservedEvent", "StockReleasedEvent");
+    }
+
+    @Test
+    void recordsEveryEventOfABatchWhenItCommitsAndARedeliveryWithinItOnce() {
+        StockReservedEvent reserved = new StockReservedEvent(KEYBOARD, orderId, 2);
+        StockReleasedEvent released = new StockReleasedEvent(KEYBOARD, orderId, 2);
+        EventMessage<StockReservedEvent> reservation = tracked(reserved, 21, EARLIER);
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+
+        projection.on(reserved, reservation);
+        projection.on(released, tracked(released, 22, LATER));
+        projection.on(reserved, reservation);
+        assertThat(mongo.findById(orderId.toString(), OrderTimelineDocument.class))
+                .isNull();
+        batch.commit();
 
         assertThat(timeline().entries())
                 .extracting(TimelineEntry::eventType)

@@ -23,6 +23,21 @@ record PaymentDocument(
 
     static final String COLLECTION = "payments";
 
+    /** Whether the payment's event at {@code sequence} is already reflected here (redelivered or replayed). */
+    boolean hasApplied(long sequence) {
+        return sequence <= this.sequence;
+    }
+
+    /** This payment in {@code newStatus} with {@code newReason} (possibly none) after its event at {@code sequence}. */
+    PaymentDocument moveTo(PaymentStatus newStatus, String newReason, long sequence) {
+        return new PaymentDocument(id, orderId, amount, currency, newStatus, pspTransactionId, newReason, sequence);
+    }
+
+    /** This payment charged by the provider under {@code transactionId}, after its event at {@code sequence}. */
+    PaymentDocument charged(String transactionId, long sequence) {
+        return new PaymentDocument(id, orderId, amount, currency, PaymentStatus.CHARGED, transactionId, null, sequence);
+    }
+
     PaymentView toView() {
         return new PaymentView(
                 PaymentId.of(id),

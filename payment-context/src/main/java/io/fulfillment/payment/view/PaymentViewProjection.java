@@ -1,8 +1,6 @@
 package io.fulfillment.payment.view;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.payment.PaymentCancelledEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -12,58 +10,56 @@ import io.fulfillment.contracts.payment.PaymentRefundedEvent;
 import io.fulfillment.contracts.payment.PaymentRequestedEvent;
 import io.fulfillment.contracts.payment.PaymentStatus;
 import io.fulfillment.contracts.payment.RefundRequestedEvent;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@link PaymentDocument}s up to date. Replay-safe: the creation only inserts what is missing, and every later
  * change applies only to a document whose last applied sequence is older than the event's, so a redelivered or
  * replayed event changes nothing twice.
+ *
+ * <p>Documents are read, changed and written back through the {@link MongoBatchWriter}. A {@link PaymentDocument} is
+ * changed only by its own payment's events, which the default sequencing policy (per aggregate) keeps in one segment;
+ * an {@link OrderPaymentDocument} is only ever overwritten, never read here, so it needs no such guarantee.
  */
 @Component
 @ProcessingGroup("payment-view")
 class PaymentViewProjection {
 
-    private static final String ID = "_id";
-    private static final String SEQUENCE = "sequence";
-    private static final String STATUS = "status";
-    private static final String REASON = "reason";
-
     private final MongoTemplate mongo;
+    private final MongoBatchWriter documents;
 
-    PaymentViewProjection(MongoTemplate mongo) {
+    PaymentViewProjection(MongoTemplate mongo, MongoBatchWriter documents) {
         this.mongo = mongo;
+        this.documents = documents;
     }
 
     @EventHandler
     void on(PaymentRequestedEvent event, @SequenceNumber long sequence) {
-        mongo.upsert(
-                query(where(ID).is(event.paymentId().toString())),
-                new Update()
-                        .setOnInsert("orderId", event.orderId().toString())
-                        .setOnInsert("amount", event.amount().amount().toPlainString())
-                        .setOnInsert("currency", event.amount().currency())
-                        .setOnInsert(STATUS, PaymentStatus.REQUESTED.name())
-                        .setOnInsert(SEQUENCE, sequence),
-                PaymentDocument.class);
-        mongo.upsert(
-                query(where(ID).is(event.orderId().toString())),
-                new Update().set("paymentId", event.paymentId().toString()),
-                OrderPaymentDocument.class);
+        String paymentId = event.paymentId().toString();
+        if (documents.load(PaymentDocument.class, paymentId).isEmpty()) {
+            documents.save(new PaymentDocument(
+                    paymentId,
+                    event.orderId().toString(),
+                    event.amount().amount().toPlainString(),
+                    event.amount().currency(),
+                    PaymentStatus.REQUESTED,
+                    null,
+                    null,
+                    sequence));
+        }
+        documents.save(new OrderPaymentDocument(event.orderId().toString(), paymentId));
     }
 
     @EventHandler
     void on(PaymentChargedEvent event, @SequenceNumber long sequence) {
-        write(
-                event.paymentId(),
-                sequence,
-                change(sequence, PaymentStatus.CHARGED, null).set("pspTransactionId", event.pspTransactionId()));
+        change(event.paymentId(), sequence, payment -> payment.charged(event.pspTransactionId(), sequence));
     }
 
     @EventHandler
@@ -98,15 +94,15 @@ class PaymentViewProjection {
     }
 
     private void apply(PaymentId paymentId, long sequence, PaymentStatus status, String reason) {
-        write(paymentId, sequence, change(sequence, status, reason));
+        change(paymentId, sequence, payment -> payment.moveTo(status, reason, sequence));
     }
 
-    private static Update change(long sequence, PaymentStatus status, String reason) {
-        return new Update().set(STATUS, status.name()).set(REASON, reason).set(SEQUENCE, sequence);
-    }
-
-    private void write(PaymentId paymentId, long sequence, Update update) {
-        mongo.updateFirst(
-                query(where(ID).is(paymentId.toString()).and(SEQUENCE).lt(sequence)), update, PaymentDocument.class);
+    /** Changes a known payment, unless the event at {@code sequence} has been applied to it already. */
+    private void change(PaymentId paymentId, long sequence, UnaryOperator<PaymentDocument> change) {
+        documents
+                .load(PaymentDocument.class, paymentId.toString())
+                .filter(payment -> !payment.hasApplied(sequence))
+                .map(change)
+                .ifPresent(documents::save);
     }
 }

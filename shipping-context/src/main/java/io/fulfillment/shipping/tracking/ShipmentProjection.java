@@ -1,5 +1,6 @@
 package io.fulfillment.shipping.tracking;
 
+import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.contracts.kernel.ShippingAddress;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.shipping.ShipmentCancelledEvent;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  * Keeps the shipment read model. Replay-safe: every write is an upsert by {@code _id}, and an event whose aggregate
  * sequence is not newer than the document's {@code lastSequence} has been applied already and is skipped, so a
  * redelivered or replayed event changes nothing.
+ *
+ * <p>Documents are read, changed and written back through the {@link MongoBatchWriter}, one bulk request per batch. A
+ * {@link ShipmentDocument} is changed only by its own shipment's events, which the default sequencing policy (per
+ * aggregate) keeps in one segment; a {@link ShipmentByOrderDocument} is only ever overwritten, never read here.
  */
 @Component
 @ProcessingGroup(ShipmentProjection.PROCESSING_GROUP)
@@ -35,9 +40,11 @@ class ShipmentProjection {
     private static final Logger log = LoggerFactory.getLogger(ShipmentProjection.class);
 
     private final MongoTemplate mongo;
+    private final MongoBatchWriter documents;
 
-    ShipmentProjection(MongoTemplate mongo) {
+    ShipmentProjection(MongoTemplate mongo, MongoBatchWriter documents) {
         this.mongo = mongo;
+        this.documents = documents;
     }
 
     @EventHandler
@@ -86,17 +93,20 @@ class ShipmentProjection {
             List<ShipmentItem> items,
             String reason,
             long sequence) {
-        ShipmentDocument current = mongo.findById(shipmentId.value(), ShipmentDocument.class);
-        if (current != null && current.hasApplied(sequence)) {
+        if (documents
+                .load(ShipmentDocument.class, shipmentId.value())
+                .filter(current -> current.hasApplied(sequence))
+                .isPresent()) {
             return;
         }
-        mongo.save(new ShipmentDocument(
+        documents.save(new ShipmentDocument(
                 shipmentId.value(), orderId.value(), status, address, List.copyOf(items), reason, sequence));
-        mongo.save(new ShipmentByOrderDocument(orderId.value(), shipmentId.value()));
+        documents.save(new ShipmentByOrderDocument(orderId.value(), shipmentId.value()));
     }
 
     private void advance(ShipmentId shipmentId, ShipmentStatus status, String reason, long sequence) {
-        ShipmentDocument current = mongo.findById(shipmentId.value(), ShipmentDocument.class);
+        ShipmentDocument current =
+                documents.load(ShipmentDocument.class, shipmentId.value()).orElse(null);
         if (current == null) {
             log.warn("Shipment {} moved to {} before it was scheduled in the read model; ignored", shipmentId, status);
             return;
@@ -104,6 +114,6 @@ class ShipmentProjection {
         if (current.hasApplied(sequence)) {
             return;
         }
-        mongo.save(reason == null ? current.moveTo(status, sequence) : current.moveTo(status, reason, sequence));
+        documents.save(reason == null ? current.moveTo(status, sequence) : current.moveTo(status, reason, sequence));
     }
 }

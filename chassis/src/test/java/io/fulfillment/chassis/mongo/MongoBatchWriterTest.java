@@ -1,0 +1,224 @@
+package io.fulfillment.chassis.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** The writer against the embedded MongoDB wire server (in memory), watching the commands it sends. */
+class MongoBatchWriterTest {
+
+    private static final Set<String> DATA_COMMANDS = Set.of("find", "update", "delete", "insert", "findAndModify");
+
+    @Document("parcels")
+    record Parcel(@Id String id, String state) {}
+
+    @Document("labels")
+    record Label(@Id String id, int version) {}
+
+    private final List<BsonDocument> commands = new CopyOnWriteArrayList<>();
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private MongoBatchWriter writer;
+
+    @BeforeEach
+    void startMongo() {
+        assertThat(CurrentUnitOfWork.isStarted())
+                .as("a unit of work left on the thread by an earlier test would be the batch of these ones")
+                .isFalse();
+        server = new MongoServer(H2Backend.inMemory());
+        CommandListener recorder = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (DATA_COMMANDS.contains(event.getCommandName())) {
+                    commands.add(event.getCommand().clone());
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(recorder)
+                .build());
+        mongo = new MongoTemplate(client, "batch-writer-test");
+        writer = new MongoBatchWriter(mongo);
+    }
+
+    @AfterEach
+    void stopMongo() {
+        // a failed test must not leave its unit of work on the thread for the next one
+        while (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().rollback();
+        }
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aLoadInTheBatchSeesWhatTheBatchSavedBeforeAnythingIsWritten() {
+        mongo.save(new Parcel("p-1", "packed"));
+        commands.clear();
+        DefaultUnitOfWork<?> batch = startBatch();
+
+        assertThat(writer.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "packed"));
+        writer.save(new Parcel("p-1", "shipped"));
+        writer.save(new Parcel("p-2", "new"));
+
+        assertThat(writer.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "shipped"));
+        assertThat(writer.load(Parcel.class, "p-2")).contains(new Parcel("p-2", "new"));
+        assertThat(mongo.findById("p-1", Parcel.class)).isEqualTo(new Parcel("p-1", "packed"));
+        assertThat(mongo.findById("p-2", Parcel.class)).isNull();
+        assertThat(commandNames()).containsOnly("find");
+        batch.commit();
+    }
+
+    @Test
+    void readsEachDocumentOnceByIdAloneAndRemembersAMiss() {
+        mongo.save(new Parcel("p-1", "packed"));
+        commands.clear();
+        DefaultUnitOfWork<?> batch = startBatch();
+
+        writer.load(Parcel.class, "p-1");
+        writer.load(Parcel.class, "p-1");
+        writer.load(Parcel.class, "missing");
+        assertThat(writer.load(Parcel.class, "missing")).isEmpty();
+        batch.commit();
+
+        assertThat(commands).hasSize(2).allSatisfy(command -> {
+            assertThat(command.getString("find").getValue()).isEqualTo("parcels");
+            assertThat(command.getDocument("filter").keySet()).containsExactly("_id");
+        });
+    }
+
+    @Test
+    void writesTheLastStateOfEachDocumentInOneBulkRequestPerCollectionWhenTheBatchCommits() {
+        mongo.save(new Label("l-1", 1));
+        commands.clear();
+        DefaultUnitOfWork<?> batch = startBatch();
+        writer.save(new Parcel("p-1", "packed"));
+        writer.save(new Label("l-1", 2));
+        writer.save(new Parcel("p-2", "packed"));
+        writer.save(new Parcel("p-1", "shipped"));
+        writer.save(new Label("l-1", 3));
+        assertThat(commands).isEmpty();
+
+        batch.commit();
+
+        assertThat(commandNames()).containsExactly("update", "update");
+        BsonDocument parcels = commands.get(0);
+        BsonDocument labels = commands.get(1);
+        assertThat(parcels.getString("update").getValue()).isEqualTo("parcels");
+        assertThat(labels.getString("update").getValue()).isEqualTo("labels");
+        assertThat(parcels.getArray("updates")).hasSize(2).allSatisfy(MongoBatchWriterTest::isUpsertReplaceById);
+        assertThat(labels.getArray("updates")).hasSize(1).allSatisfy(MongoBatchWriterTest::isUpsertReplaceById);
+        assertThat(mongo.findAll(Parcel.class))
+                .containsExactlyInAnyOrder(new Parcel("p-1", "shipped"), new Parcel("p-2", "packed"));
+        assertThat(mongo.findAll(Label.class)).containsExactly(new Label("l-1", 3));
+    }
+
+    @Test
+    void writesNothingWhenTheBatchRollsBack() {
+        DefaultUnitOfWork<?> batch = startBatch();
+        writer.save(new Parcel("p-1", "packed"));
+
+        batch.rollback();
+
+        assertThat(mongo.findAll(Parcel.class)).isEmpty();
+        assertThat(commandNames()).doesNotContain("update", "delete", "insert");
+    }
+
+    @Test
+    void forgetsTheBatchOnceItIsOver() {
+        DefaultUnitOfWork<?> rolledBack = startBatch();
+        writer.save(new Parcel("p-1", "packed"));
+        rolledBack.rollback();
+
+        DefaultUnitOfWork<?> next = startBatch();
+        assertThat(writer.load(Parcel.class, "p-1")).isEmpty();
+        next.commit();
+    }
+
+    @Test
+    void deletesADocumentByIdWhenTheBatchCommits() {
+        mongo.save(new Parcel("p-1", "packed"));
+        mongo.save(new Parcel("p-2", "packed"));
+        commands.clear();
+        DefaultUnitOfWork<?> batch = startBatch();
+
+        writer.delete(Parcel.class, "p-1");
+        assertThat(writer.load(Parcel.class, "p-1")).isEmpty();
+        assertThat(mongo.findById("p-1", Parcel.class)).isNotNull();
+        commands.clear();
+        batch.commit();
+
+        assertThat(commandNames()).containsExactly("delete");
+        assertThat(commands.get(0).getArray("deletes")).singleElement().satisfies(delete -> assertThat(
+                        delete.asDocument().getDocument("q"))
+                .isEqualTo(new BsonDocument("_id", new BsonString("p-1"))));
+        assertThat(mongo.findAll(Parcel.class)).containsExactly(new Parcel("p-2", "packed"));
+    }
+
+    @Test
+    void sharesOneBatchWithTheUnitsOfWorkNestedInIt() {
+        DefaultUnitOfWork<?> batch = startBatch();
+        DefaultUnitOfWork<?> event = startBatch();
+        writer.save(new Parcel("p-1", "packed"));
+        event.commit();
+
+        assertThat(mongo.findAll(Parcel.class)).isEmpty();
+        assertThat(writer.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "packed"));
+        batch.commit();
+
+        assertThat(mongo.findAll(Parcel.class)).containsExactly(new Parcel("p-1", "packed"));
+    }
+
+    @Test
+    void writesThroughAtOnceOutsideAUnitOfWork() {
+        writer.save(new Parcel("p-1", "packed"));
+        assertThat(mongo.findById("p-1", Parcel.class)).isEqualTo(new Parcel("p-1", "packed"));
+
+        writer.save(new Parcel("p-1", "shipped"));
+        assertThat(writer.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "shipped"));
+
+        writer.delete(Parcel.class, "p-1");
+        assertThat(mongo.findById("p-1", Parcel.class)).isNull();
+        assertThat(writer.load(Parcel.class, "p-1")).isEmpty();
+    }
+
+    private static DefaultUnitOfWork<?> startBatch() {
+        return DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+    }
+
+    private List<String> commandNames() {
+        return commands.stream().map(BsonDocument::getFirstKey).toList();
+    }
+
+    private static void isUpsertReplaceById(BsonValue update) {
+        BsonDocument statement = update.asDocument();
+        assertThat(statement.getDocument("q").keySet()).containsExactly("_id");
+        assertThat(statement.getBoolean("upsert").getValue()).isTrue();
+        assertThat(statement.getDocument("u").keySet()).noneMatch(key -> key.startsWith("$"));
+    }
+}
