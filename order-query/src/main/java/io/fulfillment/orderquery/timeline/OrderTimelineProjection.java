@@ -16,6 +16,8 @@ import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.OrderShippingScheduledEvent;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
+import io.fulfillment.contracts.payment.ChargeReversalRequestedEvent;
+import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentCancelledEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -155,6 +157,16 @@ class OrderTimelineProjection {
 
     @EventHandler
     void on(PaymentRefundedEvent event, EventMessage<?> message) {
+        append(event.orderId(), describe(event), message);
+    }
+
+    @EventHandler
+    void on(ChargeReversalRequestedEvent event, EventMessage<?> message) {
+        append(event.orderId(), describe(event), message);
+    }
+
+    @EventHandler
+    void on(ChargeReversedEvent event, EventMessage<?> message) {
         append(event.orderId(), describe(event), message);
     }
 

@@ -11,6 +11,8 @@ import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.OrderShippingScheduledEvent;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
+import io.fulfillment.contracts.payment.ChargeReversalRequestedEvent;
+import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentCancelledEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -119,6 +121,18 @@ final class TimelineDescriptions {
 
     static String describe(PaymentRefundedEvent event) {
         return "Refunded %s (PSP refund %s)".formatted(event.amount(), event.pspRefundId());
+    }
+
+    static String describe(ChargeReversalRequestedEvent event) {
+        return "Reversal requested: whatever the provider holds for payment %s is to be given back"
+                .formatted(event.paymentId());
+    }
+
+    static String describe(ChargeReversedEvent event) {
+        return event.pspRefundId() == null
+                ? "Reversed: the provider holds nothing for payment %s".formatted(event.paymentId())
+                : "Reversed: charge %s refunded (PSP refund %s)"
+                        .formatted(event.pspTransactionId(), event.pspRefundId());
     }
 
     // shipping

@@ -13,6 +13,7 @@ import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
+import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
 import io.fulfillment.contracts.payment.PaymentId;
@@ -77,6 +78,14 @@ class TimelineDescriptionsTest {
     void describesARefundRequestWithAmountAndReason() {
         assertThat(TimelineDescriptions.describe(new RefundRequestedEvent(PAYMENT, ORDER, TOTAL, "shipment rejected")))
                 .isEqualTo("Refund of 99.80 EUR requested: shipment rejected");
+    }
+
+    @Test
+    void describesAReversalWithTheRefundItTookOrThatNothingWasHeld() {
+        assertThat(TimelineDescriptions.describe(new ChargeReversedEvent(PAYMENT, ORDER, "tx-42", "rf-7")))
+                .isEqualTo("Reversed: charge tx-42 refunded (PSP refund rf-7)");
+        assertThat(TimelineDescriptions.describe(new ChargeReversedEvent(PAYMENT, ORDER, null, null)))
+                .isEqualTo("Reversed: the provider holds nothing for payment payment-order-1");
     }
 
     @Test
