@@ -35,12 +35,15 @@ public class AxonChassisAutoConfiguration {
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${fulfillment.processors.batch-size:100}") int batchSize,
-            @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval) {
+            @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval,
+            @Value("${fulfillment.processors.initial-segment-count:4}") int initialSegmentCount) {
         AtomicReference<CommitSignallingEventSource> signalling = new AtomicReference<>();
         return configurer -> configurer
                 .eventProcessing()
                 .usingPooledStreamingEventProcessors((configuration, builder) -> {
-                    builder.batchSize(batchSize).tokenClaimInterval(tokenClaimInterval.toMillis());
+                    builder.batchSize(batchSize)
+                            .tokenClaimInterval(tokenClaimInterval.toMillis())
+                            .initialSegmentCount(initialSegmentCount);
                     if (configuration.eventStore() instanceof EmbeddedEventStore store) {
                         builder.messageSource(signalling.updateAndGet(existing -> {
                             if (existing != null) {
