@@ -36,7 +36,14 @@ final class LatencyChart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
 
-        double maxX = points.stream().mapToDouble(Point::offeredPerSecond).max().orElse(1) * 1.1;
+        // a multiple of 5, so that the five x ticks fall on whole orders/s and their labels are exact
+        double maxX = Math.ceil(points.stream()
+                                .mapToDouble(Point::offeredPerSecond)
+                                .max()
+                                .orElse(1)
+                        * 1.1
+                        / 5)
+                * 5;
         double maxY = niceCeiling(points.stream()
                 .mapToDouble(point -> point.latency().p99())
                 .filter(Double::isFinite)
