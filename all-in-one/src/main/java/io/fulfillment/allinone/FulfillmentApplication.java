@@ -50,8 +50,7 @@ public class FulfillmentApplication {
         backendsApplication.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared -> {
             int port = prepared.getEnvironment().getRequiredProperty("server.port", Integer.class);
             if (port != 0) {
-                Thread starter = new Thread(() -> start(gateway, backendUri(port)), "gateway-start");
-                starter.start();
+                new Thread(() -> start(gateway, backendUri(port)), "gateway-start").start();
             }
         });
         ConfigurableApplicationContext backends;
@@ -62,7 +61,7 @@ public class FulfillmentApplication {
             System.exit(1);
             return;
         }
-        if (!gateway.isDone() && backends.getEnvironment().getRequiredProperty("server.port", Integer.class) == 0) {
+        if (backends.getEnvironment().getRequiredProperty("server.port", Integer.class) == 0) {
             start(gateway, backendUri(backends));
         }
         try {

@@ -1,7 +1,8 @@
 package io.fulfillment.chassis.axon;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -37,7 +38,8 @@ public class AxonChassisAutoConfiguration {
             @Value("${fulfillment.processors.batch-size:100}") int batchSize,
             @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval,
             @Value("${fulfillment.processors.initial-segment-count:4}") int initialSegmentCount) {
-        AtomicReference<CommitSignallingEventSource> signalling = new AtomicReference<>();
+        // one signalling source per event store (so per application context), created once and closed with it
+        Map<EmbeddedEventStore, CommitSignallingEventSource> signalling = new ConcurrentHashMap<>();
         return configurer -> configurer
                 .eventProcessing()
                 .usingPooledStreamingEventProcessors((configuration, builder) -> {
@@ -45,11 +47,8 @@ public class AxonChassisAutoConfiguration {
                             .tokenClaimInterval(tokenClaimInterval.toMillis())
                             .initialSegmentCount(initialSegmentCount);
                     if (configuration.eventStore() instanceof EmbeddedEventStore store) {
-                        builder.messageSource(signalling.updateAndGet(existing -> {
-                            if (existing != null) {
-                                return existing;
-                            }
-                            CommitSignallingEventSource source = new CommitSignallingEventSource(store);
+                        builder.messageSource(signalling.computeIfAbsent(store, embedded -> {
+                            CommitSignallingEventSource source = new CommitSignallingEventSource(embedded);
                             configuration.onShutdown(source::close);
                             return source;
                         }));
