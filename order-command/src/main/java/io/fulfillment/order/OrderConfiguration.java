@@ -1,6 +1,8 @@
 package io.fulfillment.order;
 
+import io.fulfillment.order.fulfillment.FulfillmentCommands;
 import io.fulfillment.order.fulfillment.SagaProperties;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -29,6 +31,12 @@ public class OrderConfiguration {
                 .group("order-command")
                 .packagesToScan("io.fulfillment.order.placement")
                 .build();
+    }
+
+    /** The saga's command gateway: technical failures retried with exponential backoff. */
+    @Bean(destroyMethod = "close")
+    FulfillmentCommands fulfillmentCommands(CommandBus commandBus, SagaProperties properties) {
+        return new FulfillmentCommands(commandBus, properties);
     }
 
     @Bean

@@ -14,10 +14,13 @@ import io.fulfillment.contracts.inventory.RestockProductCommand;
 import io.fulfillment.contracts.inventory.StockCommittedEvent;
 import io.fulfillment.contracts.inventory.StockReleasedEvent;
 import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
+import io.fulfillment.contracts.inventory.StockReservationWithdrawnEvent;
 import io.fulfillment.contracts.inventory.StockReservedEvent;
 import io.fulfillment.contracts.order.OrderId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,8 +45,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  *   <li>Every unit is accounted for: available + reserved + shipped == initial stock + all restocks.
  *   <li>An order holds at most one reservation per product. Reserving again with the same quantity is a redelivery and
  *       changes nothing; with another quantity it is refused ({@link ConflictingReservationException}).
- *   <li>Releasing or committing a reservation that does not exist, never made or already ended, changes nothing and
- *       is no error, so compensations can be retried safely.
+ *   <li>Releasing or committing a reservation that has ended changes nothing and is no error, so compensations can be
+ *       retried safely. Releasing a reservation that was never made withdraws it ({@link
+ *       StockReservationWithdrawnEvent}): a reservation request for that order that arrives afterwards (it was still
+ *       on its way, or is a retry) is ignored, so a release and its reservation cancel out in either order of arrival.
+ *       Withdrawals are rare (an order that ended while a reservation was unanswered) and are kept for good.
  *   <li>Quantities are positive, the initial stock is zero or more, and a product has a non-blank name and a price;
  *       commands breaking these are refused with {@link InvalidStockQuantityException} or
  *       {@link InvalidProductDetailsException} and change nothing.
@@ -60,6 +66,7 @@ public class Product {
 
     private int available;
     private Map<OrderId, Integer> reservations = new HashMap<>();
+    private Set<OrderId> withdrawn = new HashSet<>();
     private int shipped;
 
     Product() {
@@ -90,6 +97,9 @@ public class Product {
     @CommandHandler
     void handle(ReserveStockCommand command) {
         requirePositive(command.quantity());
+        if (withdrawn.contains(command.orderId())) {
+            return;
+        }
         if (holdsReservationFor(command.orderId())) {
             if (!isSameReservation(command.orderId(), command.quantity())) {
                 throw new ConflictingReservationException(
@@ -108,6 +118,8 @@ public class Product {
     void handle(ReleaseStockCommand command) {
         if (holdsReservationFor(command.orderId())) {
             apply(new StockReleasedEvent(productId, command.orderId(), reservations.get(command.orderId())));
+        } else if (!withdrawn.contains(command.orderId())) {
+            apply(new StockReservationWithdrawnEvent(productId, command.orderId()));
         }
     }
 
@@ -161,6 +173,11 @@ public class Product {
     void on(StockReleasedEvent event) {
         reservations.remove(event.orderId());
         available += event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationWithdrawnEvent event) {
+        withdrawn.add(event.orderId());
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import io.fulfillment.contracts.inventory.RestockProductCommand;
 import io.fulfillment.contracts.inventory.StockCommittedEvent;
 import io.fulfillment.contracts.inventory.StockReleasedEvent;
 import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
+import io.fulfillment.contracts.inventory.StockReservationWithdrawnEvent;
 import io.fulfillment.contracts.inventory.StockReservedEvent;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.OrderId;
@@ -70,6 +71,10 @@ final class ProductFixtures {
 
     static StockReleasedEvent released(OrderId orderId, int quantity) {
         return new StockReleasedEvent(KEYBOARD, orderId, quantity);
+    }
+
+    static StockReservationWithdrawnEvent withdrawn(OrderId orderId) {
+        return new StockReservationWithdrawnEvent(KEYBOARD, orderId);
     }
 
     static CommitStockCommand commit(OrderId orderId) {

@@ -20,6 +20,7 @@ import static io.fulfillment.inventory.stock.ProductFixtures.reserve;
 import static io.fulfillment.inventory.stock.ProductFixtures.reserved;
 import static io.fulfillment.inventory.stock.ProductFixtures.restock;
 import static io.fulfillment.inventory.stock.ProductFixtures.restocked;
+import static io.fulfillment.inventory.stock.ProductFixtures.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfillment.contracts.inventory.ProductRegisteredEvent;
@@ -195,27 +196,43 @@ class ProductTest {
         }
 
         @Test
-        void ignoresUnknownReservation() {
+        void withdrawsAReservationNotYetMadeSoThatItIsNeverMade() {
             fixture.given(keyboardRegistered(), reserved(ALICES_ORDER, FEW_UNITS))
                     .when(release(UNKNOWN_ORDER))
+                    .expectEvents(withdrawn(UNKNOWN_ORDER));
+        }
+
+        @Test
+        void ignoresAReservationThatArrivesAfterItsRelease() {
+            fixture.given(keyboardRegistered(), withdrawn(ALICES_ORDER))
+                    .when(reserve(ALICES_ORDER, FEW_UNITS))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectState(product -> assertThat(product.available()).isEqualTo(INITIAL_STOCK));
+        }
+
+        @Test
+        void ignoresSecondWithdrawal() {
+            fixture.given(keyboardRegistered(), withdrawn(ALICES_ORDER))
+                    .when(release(ALICES_ORDER))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void ignoresSecondReleaseOfTheSameReservation() {
+        void returnsNothingOnSecondReleaseOfTheSameReservation() {
             fixture.given(keyboardRegistered(), reserved(ALICES_ORDER, FEW_UNITS), released(ALICES_ORDER, FEW_UNITS))
                     .when(release(ALICES_ORDER))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectEvents(withdrawn(ALICES_ORDER))
+                    .expectState(product -> assertThat(product.available()).isEqualTo(INITIAL_STOCK));
         }
 
         @Test
         void neverReturnsShippedUnits() {
             fixture.given(keyboardRegistered(), reserved(ALICES_ORDER, FEW_UNITS), committed(ALICES_ORDER, FEW_UNITS))
                     .when(release(ALICES_ORDER))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectEvents(withdrawn(ALICES_ORDER))
+                    .expectState(product -> assertThat(product.shipped()).isEqualTo(FEW_UNITS));
         }
     }
 

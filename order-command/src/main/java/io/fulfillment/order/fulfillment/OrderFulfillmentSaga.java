@@ -7,18 +7,15 @@ import io.fulfillment.contracts.inventory.ReleaseStockCommand;
 import io.fulfillment.contracts.inventory.ReserveStockCommand;
 import io.fulfillment.contracts.inventory.StockReservationRejectedEvent;
 import io.fulfillment.contracts.inventory.StockReservedEvent;
-import io.fulfillment.contracts.kernel.CustomerId;
-import io.fulfillment.contracts.kernel.Money;
-import io.fulfillment.contracts.kernel.ShippingAddress;
 import io.fulfillment.contracts.order.ConfirmOrderCommand;
 import io.fulfillment.contracts.order.MarkOrderPaidCommand;
-import io.fulfillment.contracts.order.MarkOrderShippingScheduledCommand;
 import io.fulfillment.contracts.order.MarkOrderStockReservedCommand;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
+import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.RejectOrderCommand;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
@@ -26,7 +23,6 @@ import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
 import io.fulfillment.contracts.payment.PaymentFailedEvent;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.RequestPaymentCommand;
-import io.fulfillment.contracts.payment.RequestRefundCommand;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
 import io.fulfillment.contracts.shipping.ScheduleShipmentCommand;
 import io.fulfillment.contracts.shipping.ShipmentId;
@@ -34,12 +30,11 @@ import io.fulfillment.contracts.shipping.ShipmentItem;
 import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -54,10 +49,17 @@ import org.slf4j.LoggerFactory;
  * Orchestrates the fulfillment of one order: reserve stock for every line, charge the payment, schedule the shipment,
  * confirm the order.
  *
- * <p>Every command it sends is answered by a success event, a rejection event or a deadline. When a step fails, or
- * the customer cancels, it compensates in reverse order: cancel a scheduled shipment, refund (or void) the payment,
- * release the reserved stock, and reject the order (unless the customer cancelled it). Answers that arrive after
- * compensation began are compensated on arrival; the saga ends once nothing it asked for is still unanswered.
+ * <p>Every command it sends is answered by a success event, a refusal event or the current step's deadline; exactly
+ * one deadline is live from start to end, and it names its step, so a deadline of a step already passed is ignored.
+ * A command that fails for a technical reason is retried with backoff ({@link FulfillmentCommands}).
+ *
+ * <p>The order decides how fulfillment ends. When a step fails or times out, the saga asks the order to reject itself;
+ * only once the order has recorded its rejection (or the customer's cancellation) does the saga undo what it asked
+ * for: release every line not refused, void or refund the payment, cancel the shipment. It undoes by request, not by
+ * what it has heard back, so answers still on their way are undone too: the receiving aggregates accept an undo before
+ * the request it undoes (a withdrawn reservation, a cancelled payment) and ignore the request afterwards. Once the
+ * shipment is scheduled the saga no longer gives up: it confirms the order, asking again until the order answers. So
+ * a confirmed order is never compensated, and the saga ends exactly on the order's terminal event.
  *
  * <p>A payment and a shipment are created at most once per order: their ids derive from the order id, so a redelivered
  * event can never open a second charge or shipment.
@@ -72,35 +74,79 @@ public class OrderFulfillmentSaga {
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_ID = "paymentId";
     static final String SHIPMENT_ID = "shipmentId";
-    static final String STOCK_DEADLINE = "stock-reservation-deadline";
-    static final String PAYMENT_DEADLINE = "payment-deadline";
-    static final String SHIPMENT_DEADLINE = "shipment-deadline";
 
     private static final Logger log = LoggerFactory.getLogger(OrderFulfillmentSaga.class);
 
+    /** The steps in the order they are taken; {@link #REJECTING} may follow any of the first three. */
     enum Step {
-        RESERVING_STOCK,
-        AWAITING_PAYMENT,
-        SCHEDULING_SHIPMENT,
-        CONFIRMING,
-        COMPENSATING
+        RESERVING_STOCK("stock-reservation-deadline"),
+        AWAITING_PAYMENT("payment-deadline"),
+        SCHEDULING_SHIPMENT("shipment-deadline"),
+        CONFIRMING("confirmation-deadline"),
+        REJECTING("rejection-deadline");
+
+        final String deadlineName;
+
+        Step(String deadlineName) {
+            this.deadlineName = deadlineName;
+        }
     }
 
-    private OrderId orderId;
-    private CustomerId customerId;
-    private ShippingAddress shippingAddress;
-    private List<OrderLine> lines = new ArrayList<>();
-    private Money total;
-    private Step step;
-    private Set<ProductId> awaitingReservation = new LinkedHashSet<>();
-    private Set<ProductId> reserved = new LinkedHashSet<>();
-    private PaymentId paymentId;
-    private boolean charged;
-    private ShipmentId shipmentId;
-    private boolean awaitingShipment;
-    private boolean shipmentScheduled;
-    private String deadlineName;
-    private String deadlineId;
+    /**
+     * Where fulfillment stands: the furthest step begun, the lines answered so far, and the reason for rejecting once
+     * the saga gave up.
+     */
+    record Progress(Step reached, Set<ProductId> reserved, Set<ProductId> refused, String rejection) {
+
+        static Progress started() {
+            return new Progress(Step.RESERVING_STOCK, Set.of(), Set.of(), null);
+        }
+
+        Step current() {
+            return rejection == null ? reached : Step.REJECTING;
+        }
+
+        boolean isAt(Step step) {
+            return current() == step;
+        }
+
+        boolean hasBegun(Step step) {
+            return reached.compareTo(step) >= 0;
+        }
+
+        Progress advancedTo(Step step) {
+            return new Progress(step, reserved, refused, rejection);
+        }
+
+        Progress withReserved(ProductId productId) {
+            return new Progress(reached, plus(reserved, productId), refused, rejection);
+        }
+
+        Progress withRefused(ProductId productId) {
+            return new Progress(reached, reserved, plus(refused, productId), rejection);
+        }
+
+        Progress rejecting(String reason) {
+            return new Progress(reached, reserved, refused, reason);
+        }
+
+        private static Set<ProductId> plus(Set<ProductId> products, ProductId productId) {
+            return Stream.concat(products.stream(), Stream.of(productId)).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
+    /**
+     * The payload of every deadline: which step it guards and, once it came due while the saga was behind the store,
+     * the stored position the saga must have handled before the deadline may act ({@code -1} until then).
+     */
+    record StepDeadline(Step step, long handledUpTo) {}
+
+    /** The live deadline, as the deadline manager knows it. */
+    record ScheduledDeadline(String name, String id) {}
+
+    private OrderPlacedEvent order;
+    private Progress progress;
+    private ScheduledDeadline deadline;
 
     static PaymentId paymentIdFor(OrderId orderId) {
         return PaymentId.of("payment-" + orderId);
@@ -112,116 +158,118 @@ public class OrderFulfillmentSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderPlacedEvent event, CommandGateway commands, DeadlineManager deadlines, SagaProperties properties) {
-        if (step != null) {
+    void on(
+            OrderPlacedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        if (order != null) {
             return;
         }
-        orderId = event.orderId();
-        customerId = event.customerId();
-        shippingAddress = event.shippingAddress();
-        lines = new ArrayList<>(event.lines());
-        total = event.total();
-        step = Step.RESERVING_STOCK;
-        for (OrderLine line : inProductOrder(lines)) {
-            awaitingReservation.add(line.productId());
-            send(commands, new ReserveStockCommand(line.productId(), orderId, line.quantity()));
-        }
-        scheduleDeadline(
-                deadlines, properties.stockReservationTimeout(), STOCK_DEADLINE, "stock reservation timed out");
+        order = event;
+        progress = Progress.started();
+        linesInProductOrder()
+                .forEach(line -> send(commands, new ReserveStockCommand(line.productId(), orderId(), line.quantity())));
+        scheduleDeadline(deadlines, properties, Step.RESERVING_STOCK);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReservedEvent event, CommandGateway commands, DeadlineManager deadlines, SagaProperties properties) {
-        if (!awaitingReservation.remove(event.productId())) {
-            return;
-        }
-        if (step == Step.COMPENSATING) {
-            send(commands, new ReleaseStockCommand(event.productId(), orderId));
-            endIfSettled(deadlines);
-            return;
-        }
-        reserved.add(event.productId());
-        if (awaitingReservation.isEmpty()) {
-            send(commands, new MarkOrderStockReservedCommand(orderId));
-            requestPayment(commands, deadlines, properties);
+    void on(
+            StockReservedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        progress = progress.withReserved(event.productId());
+        if (progress.isAt(Step.RESERVING_STOCK) && progress.reserved().containsAll(orderedProducts())) {
+            progress = progress.advancedTo(Step.AWAITING_PAYMENT);
+            PaymentId paymentId = paymentIdFor(orderId());
+            SagaLifecycle.associateWith(PAYMENT_ID, paymentId.toString());
+            send(commands, new MarkOrderStockReservedCommand(orderId()));
+            send(commands, new RequestPaymentCommand(paymentId, orderId(), order.customerId(), order.total()));
+            scheduleDeadline(deadlines, properties, Step.AWAITING_PAYMENT);
         }
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReservationRejectedEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        if (!awaitingReservation.remove(event.productId())) {
-            return;
-        }
-        if (step == Step.COMPENSATING) {
-            endIfSettled(deadlines);
-            return;
-        }
-        String reason = "out of stock: product %s (requested %d, available %d)"
-                .formatted(event.productId(), event.requested(), event.available());
-        compensate(reason, commands, deadlines, true);
-    }
-
-    @SagaEventHandler(associationProperty = PAYMENT_ID)
-    void on(PaymentChargedEvent event, CommandGateway commands, DeadlineManager deadlines, SagaProperties properties) {
-        if (step != Step.AWAITING_PAYMENT) {
-            return;
-        }
-        charged = true;
-        send(commands, new MarkOrderPaidCommand(orderId, paymentId));
-        scheduleShipment(commands, deadlines, properties);
-    }
-
-    @SagaEventHandler(associationProperty = PAYMENT_ID)
-    void on(PaymentDeclinedEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        if (step == Step.AWAITING_PAYMENT) {
-            compensate("payment declined: " + event.reason(), commands, deadlines, true);
+    void on(
+            StockReservationRejectedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        progress = progress.withRefused(event.productId());
+        if (progress.isAt(Step.RESERVING_STOCK)) {
+            reject(
+                    "out of stock: product %s (requested %d, available %d)"
+                            .formatted(event.productId(), event.requested(), event.available()),
+                    commands,
+                    deadlines,
+                    properties);
         }
     }
 
     @SagaEventHandler(associationProperty = PAYMENT_ID)
-    void on(PaymentFailedEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        if (step == Step.AWAITING_PAYMENT) {
-            compensate("payment failed: " + event.reason(), commands, deadlines, true);
+    void on(
+            PaymentChargedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        if (progress.isAt(Step.AWAITING_PAYMENT)) {
+            progress = progress.advancedTo(Step.SCHEDULING_SHIPMENT);
+            ShipmentId shipmentId = shipmentIdFor(orderId());
+            SagaLifecycle.associateWith(SHIPMENT_ID, shipmentId.toString());
+            send(commands, new MarkOrderPaidCommand(orderId(), event.paymentId()));
+            List<ShipmentItem> items = order.lines().stream()
+                    .map(line -> new ShipmentItem(line.productId(), line.quantity()))
+                    .toList();
+            send(commands, new ScheduleShipmentCommand(shipmentId, orderId(), order.shippingAddress(), items));
+            scheduleDeadline(deadlines, properties, Step.SCHEDULING_SHIPMENT);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = PAYMENT_ID)
+    void on(
+            PaymentDeclinedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        if (progress.isAt(Step.AWAITING_PAYMENT)) {
+            reject("payment declined: " + event.reason(), commands, deadlines, properties);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = PAYMENT_ID)
+    void on(
+            PaymentFailedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        if (progress.isAt(Step.AWAITING_PAYMENT)) {
+            reject("payment failed: " + event.reason(), commands, deadlines, properties);
         }
     }
 
     @SagaEventHandler(associationProperty = SHIPMENT_ID)
-    void on(ShipmentScheduledEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        if (!awaitingShipment) {
-            return;
+    void on(
+            ShipmentScheduledEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        if (progress.isAt(Step.SCHEDULING_SHIPMENT)) {
+            progress = progress.advancedTo(Step.CONFIRMING);
+            confirm(commands);
+            scheduleDeadline(deadlines, properties, Step.CONFIRMING);
         }
-        awaitingShipment = false;
-        shipmentScheduled = true;
-        if (step == Step.COMPENSATING) {
-            send(commands, new CancelShipmentCommand(shipmentId, "order " + orderId + " was withdrawn"));
-            endIfSettled(deadlines);
-            return;
-        }
-        cancelDeadline(deadlines);
-        step = Step.CONFIRMING;
-        send(commands, new MarkOrderShippingScheduledCommand(orderId, shipmentId));
-        send(commands, new ConfirmOrderCommand(orderId));
     }
 
     @SagaEventHandler(associationProperty = SHIPMENT_ID)
-    void on(ShipmentRejectedEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        if (!awaitingShipment) {
-            return;
+    void on(
+            ShipmentRejectedEvent event,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties) {
+        if (progress.isAt(Step.SCHEDULING_SHIPMENT)) {
+            reject("shipment rejected: " + event.reason(), commands, deadlines, properties);
         }
-        awaitingShipment = false;
-        if (step == Step.COMPENSATING) {
-            endIfSettled(deadlines);
-            return;
-        }
-        compensate("shipment rejected: " + event.reason(), commands, deadlines, true);
-    }
-
-    /** Any step's deadline: its payload says which step timed out. */
-    @DeadlineHandler
-    void onStepTimeout(String reason, CommandGateway commands, DeadlineManager deadlines) {
-        deadlineId = null;
-        deadlineName = null;
-        giveUp(reason, commands, deadlines);
     }
 
     @EndSaga
@@ -230,125 +278,140 @@ public class OrderFulfillmentSaga {
         cancelDeadline(deadlines);
     }
 
+    @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderCancelledEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        if (step != Step.COMPENSATING) {
-            compensate("cancelled by the customer: " + event.reason(), commands, deadlines, false);
-        }
+    void on(OrderRejectedEvent event, FulfillmentCommands commands, DeadlineManager deadlines) {
+        undo(event.reason(), commands);
+        cancelDeadline(deadlines);
     }
 
-    private void requestPayment(CommandGateway commands, DeadlineManager deadlines, SagaProperties properties) {
-        step = Step.AWAITING_PAYMENT;
-        paymentId = paymentIdFor(orderId);
-        SagaLifecycle.associateWith(PAYMENT_ID, paymentId.toString());
-        send(commands, new RequestPaymentCommand(paymentId, orderId, customerId, total));
-        scheduleDeadline(deadlines, properties.paymentTimeout(), PAYMENT_DEADLINE, "payment timed out");
-    }
-
-    private void scheduleShipment(CommandGateway commands, DeadlineManager deadlines, SagaProperties properties) {
-        step = Step.SCHEDULING_SHIPMENT;
-        shipmentId = shipmentIdFor(orderId);
-        awaitingShipment = true;
-        SagaLifecycle.associateWith(SHIPMENT_ID, shipmentId.toString());
-        List<ShipmentItem> items = lines.stream()
-                .map(line -> new ShipmentItem(line.productId(), line.quantity()))
-                .toList();
-        send(commands, new ScheduleShipmentCommand(shipmentId, orderId, shippingAddress, items));
-        scheduleDeadline(deadlines, properties.shipmentTimeout(), SHIPMENT_DEADLINE, "shipment scheduling timed out");
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(OrderCancelledEvent event, FulfillmentCommands commands, DeadlineManager deadlines) {
+        undo("cancelled by the customer: " + event.reason(), commands);
+        cancelDeadline(deadlines);
     }
 
     /**
-     * Undoes every completed step in reverse order. Replies still outstanding keep the saga alive, bounded by their
-     * step's deadline, so that late successes are undone too.
+     * The current step's deadline. A deadline of another step is stale and ignored. One that comes due while the saga
+     * has not yet handled every stored event waits until it has (checking again every {@code backlogRecheckInterval}),
+     * because the answer it would give up on may be among them.
      */
-    private void compensate(String reason, CommandGateway commands, DeadlineManager deadlines, boolean rejectOrder) {
-        Step failedStep = step;
-        step = Step.COMPENSATING;
-        if (shipmentScheduled) {
-            send(commands, new CancelShipmentCommand(shipmentId, reason));
+    @DeadlineHandler
+    void on(
+            StepDeadline deadline,
+            FulfillmentCommands commands,
+            DeadlineManager deadlines,
+            SagaProperties properties,
+            SagaBacklog backlog) {
+        if (!progress.isAt(deadline.step())) {
+            return;
         }
-        if (charged) {
-            send(commands, new RequestRefundCommand(paymentId, reason));
-        } else if (failedStep == Step.AWAITING_PAYMENT) {
-            send(commands, new CancelPaymentCommand(paymentId, reason));
+        this.deadline = null;
+        long handledUpTo = deadline.handledUpTo() >= 0
+                ? deadline.handledUpTo()
+                : backlog.headPosition().orElse(-1);
+        if (handledUpTo >= 0 && !backlog.hasHandledUpTo(handledUpTo)) {
+            String name = deadline.step().deadlineName;
+            this.deadline = new ScheduledDeadline(
+                    name,
+                    deadlines.schedule(
+                            properties.backlogRecheckInterval(), name, new StepDeadline(deadline.step(), handledUpTo)));
+            return;
         }
-        reserved.stream()
-                .sorted(Comparator.comparing(ProductId::value))
-                .forEach(productId -> send(commands, new ReleaseStockCommand(productId, orderId)));
-        reserved.clear();
-        if (rejectOrder) {
-            send(commands, new RejectOrderCommand(orderId, reason));
+        switch (deadline.step()) {
+            case RESERVING_STOCK -> reject("stock reservation timed out", commands, deadlines, properties);
+            case AWAITING_PAYMENT -> reject("payment timed out", commands, deadlines, properties);
+            case SCHEDULING_SHIPMENT -> reject("shipment scheduling timed out", commands, deadlines, properties);
+            case CONFIRMING -> {
+                log.warn("Order {}: not confirmed yet, asking again", orderId());
+                confirm(commands);
+                scheduleDeadline(deadlines, properties, Step.CONFIRMING);
+            }
+            case REJECTING -> {
+                log.warn("Order {}: rejection not recorded yet, asking again", orderId());
+                send(commands, new RejectOrderCommand(orderId(), progress.rejection()));
+                scheduleDeadline(deadlines, properties, Step.REJECTING);
+            }
         }
-        endIfSettled(deadlines);
+    }
+
+    private void confirm(FulfillmentCommands commands) {
+        send(commands, new ConfirmOrderCommand(orderId(), paymentIdFor(orderId()), shipmentIdFor(orderId())));
+    }
+
+    /** Gives up on fulfillment: the order decides, and its rejection (or an earlier cancellation) triggers the undo. */
+    private void reject(
+            String reason, FulfillmentCommands commands, DeadlineManager deadlines, SagaProperties properties) {
+        progress = progress.rejecting(reason);
+        send(commands, new RejectOrderCommand(orderId(), reason));
+        scheduleDeadline(deadlines, properties, Step.REJECTING);
     }
 
     /**
-     * A deadline passed: stop waiting for what is still unanswered, compensate if that has not begun, and end.
-     * Reservations still unanswered are released blindly, since releasing an unknown reservation is a no-op.
+     * Undoes, in reverse order, every step that was requested, whether or not its answer has arrived: cancel the
+     * shipment, abandon the payment (void or refund), release every line that inventory did not refuse.
      */
-    private void giveUp(String reason, CommandGateway commands, DeadlineManager deadlines) {
-        if (!awaitingReservation.isEmpty() || awaitingShipment) {
-            log.warn("Order {}: {}; no longer waiting for {}", orderId, reason, outstandingReplies());
+    private void undo(String reason, FulfillmentCommands commands) {
+        if (progress.hasBegun(Step.SCHEDULING_SHIPMENT)) {
+            send(commands, new CancelShipmentCommand(shipmentIdFor(orderId()), reason));
         }
-        awaitingReservation.forEach(productId -> send(commands, new ReleaseStockCommand(productId, orderId)));
-        awaitingReservation.clear();
-        awaitingShipment = false;
-        if (step == Step.COMPENSATING) {
-            endIfSettled(deadlines);
-        } else {
-            compensate(reason, commands, deadlines, true);
+        if (progress.hasBegun(Step.AWAITING_PAYMENT)) {
+            send(commands, new CancelPaymentCommand(paymentIdFor(orderId()), reason));
         }
+        linesInProductOrder().stream()
+                .map(OrderLine::productId)
+                .filter(productId -> !progress.refused().contains(productId))
+                .forEach(productId -> send(commands, new ReleaseStockCommand(productId, orderId())));
     }
 
     /**
      * Commands sent while handling an event keep their aggregates locked until the saga's unit of work ends, so every
-     * saga locks products in one global order (by id): two sagas can then never wait for each other's products.
+     * saga locks products in one global order (by id): two units of work can then never wait for each other's products.
      */
-    private static List<OrderLine> inProductOrder(List<OrderLine> lines) {
-        return lines.stream()
+    private List<OrderLine> linesInProductOrder() {
+        return order.lines().stream()
                 .sorted(Comparator.comparing(line -> line.productId().value()))
                 .toList();
     }
 
-    private void endIfSettled(DeadlineManager deadlines) {
-        if (step == Step.COMPENSATING && awaitingReservation.isEmpty() && !awaitingShipment) {
-            cancelDeadline(deadlines);
-            SagaLifecycle.end();
-        }
+    private Set<ProductId> orderedProducts() {
+        return order.lines().stream().map(OrderLine::productId).collect(Collectors.toSet());
     }
 
-    private String outstandingReplies() {
-        List<String> outstanding = new ArrayList<>();
-        awaitingReservation.forEach(productId -> outstanding.add("reservation of " + productId));
-        if (awaitingShipment) {
-            outstanding.add("shipment " + shipmentId);
-        }
-        return String.join(", ", outstanding);
+    private OrderId orderId() {
+        return order.orderId();
     }
 
-    /**
-     * Steps follow one another, so at most one deadline is live: scheduling the next step's deadline replaces the
-     * previous one. Deadlines are cancelled by id, which every durable deadline manager supports.
-     */
-    private void scheduleDeadline(DeadlineManager deadlines, Duration timeout, String name, String reason) {
+    /** Exactly one deadline is live: the next step's replaces the previous one in the same unit of work. */
+    private void scheduleDeadline(DeadlineManager deadlines, SagaProperties properties, Step step) {
         cancelDeadline(deadlines);
-        deadlineName = name;
-        deadlineId = deadlines.schedule(timeout, name, reason);
+        deadline = new ScheduledDeadline(
+                step.deadlineName,
+                deadlines.schedule(timeoutOf(step, properties), step.deadlineName, new StepDeadline(step, -1)));
+    }
+
+    private static Duration timeoutOf(Step step, SagaProperties properties) {
+        return switch (step) {
+            case RESERVING_STOCK -> properties.stockReservationTimeout();
+            case AWAITING_PAYMENT -> properties.paymentTimeout();
+            case SCHEDULING_SHIPMENT -> properties.shipmentTimeout();
+            case CONFIRMING, REJECTING -> properties.orderUpdateTimeout();
+        };
     }
 
     private void cancelDeadline(DeadlineManager deadlines) {
-        if (deadlineId != null) {
-            deadlines.cancelSchedule(deadlineName, deadlineId);
-            deadlineId = null;
-            deadlineName = null;
+        if (deadline != null) {
+            deadlines.cancelSchedule(deadline.name(), deadline.id());
+            deadline = null;
         }
     }
 
-    private void send(CommandGateway commands, Object command) {
+    private void send(FulfillmentCommands commands, Object command) {
         commands.send(command).exceptionally(failure -> {
             log.warn(
-                    "Order {}: {} failed; the step's deadline will settle it",
-                    orderId,
+                    "Order {}: {} failed after its retries; the step's deadline settles it",
+                    orderId(),
                     command.getClass().getSimpleName(),
                     failure);
             return null;

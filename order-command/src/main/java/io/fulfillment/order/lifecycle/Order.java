@@ -8,7 +8,6 @@ import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.CancelOrderCommand;
 import io.fulfillment.contracts.order.ConfirmOrderCommand;
 import io.fulfillment.contracts.order.MarkOrderPaidCommand;
-import io.fulfillment.contracts.order.MarkOrderShippingScheduledCommand;
 import io.fulfillment.contracts.order.MarkOrderStockReservedCommand;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
@@ -22,6 +21,8 @@ import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
 import io.fulfillment.contracts.order.PlaceOrderCommand;
 import io.fulfillment.contracts.order.RejectOrderCommand;
+import io.fulfillment.contracts.payment.PaymentId;
+import io.fulfillment.contracts.shipping.ShipmentId;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,8 +36,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * end {@code REJECTED} (a step failed) or {@code CANCELLED} (the customer withdrew it).
  *
  * <p>Invariants: an order has at least one line, each for a different product with a positive quantity, all priced in
- * one currency; the steps happen in that order and each at most once (repeating the step just taken changes
- * nothing); a terminal order takes no further steps; the customer may cancel only until its shipment is scheduled.
+ * one currency; the steps are recorded in that order and each at most once (a report of a later step records the
+ * earlier ones it implies, a report of a step already passed changes nothing); a terminal order takes no further
+ * steps; the customer may cancel only until its shipment is scheduled.
  */
 @Aggregate(snapshotTriggerDefinition = "orderSnapshotTrigger")
 @JsonAutoDetect(
@@ -49,6 +51,13 @@ public class Order {
     private OrderId orderId;
 
     private OrderStatus status;
+
+    private static final List<OrderStatus> PROGRESS = List.of(
+            OrderStatus.PLACED,
+            OrderStatus.STOCK_RESERVED,
+            OrderStatus.PAID,
+            OrderStatus.SHIPPING_SCHEDULED,
+            OrderStatus.CONFIRMED);
 
     @CommandHandler
     public Order(PlaceOrderCommand command) {
@@ -70,30 +79,17 @@ public class Order {
 
     @CommandHandler
     void handle(MarkOrderStockReservedCommand command) {
-        if (advancesTo(OrderStatus.STOCK_RESERVED, OrderStatus.PLACED)) {
-            apply(new OrderStockReservedEvent(orderId));
-        }
+        recordProgressUpTo(OrderStatus.STOCK_RESERVED, null, null);
     }
 
     @CommandHandler
     void handle(MarkOrderPaidCommand command) {
-        if (advancesTo(OrderStatus.PAID, OrderStatus.STOCK_RESERVED)) {
-            apply(new OrderPaidEvent(orderId, command.paymentId()));
-        }
-    }
-
-    @CommandHandler
-    void handle(MarkOrderShippingScheduledCommand command) {
-        if (advancesTo(OrderStatus.SHIPPING_SCHEDULED, OrderStatus.PAID)) {
-            apply(new OrderShippingScheduledEvent(orderId, command.shipmentId()));
-        }
+        recordProgressUpTo(OrderStatus.PAID, command.paymentId(), null);
     }
 
     @CommandHandler
     void handle(ConfirmOrderCommand command) {
-        if (advancesTo(OrderStatus.CONFIRMED, OrderStatus.SHIPPING_SCHEDULED)) {
-            apply(new OrderConfirmedEvent(orderId));
-        }
+        recordProgressUpTo(OrderStatus.CONFIRMED, command.paymentId(), command.shipmentId());
     }
 
     @CommandHandler
@@ -118,17 +114,32 @@ public class Order {
     }
 
     /**
-     * True when the order stands right before {@code target}; false when it already reached {@code target} (the step
-     * is repeated); a refusal otherwise.
+     * Records every step up to {@code target} that the order has not recorded yet, in lifecycle order. Progress reports
+     * may arrive out of order (commands to one order travel independently between services), so a report of a later
+     * step also records the earlier ones it implies, and a report of a step already passed changes nothing. A terminal
+     * order refuses progress, except a repeated confirmation of a confirmed one.
      */
-    private boolean advancesTo(OrderStatus target, OrderStatus requiredCurrent) {
-        if (status == requiredCurrent) {
-            return true;
+    private void recordProgressUpTo(OrderStatus target, PaymentId paymentId, ShipmentId shipmentId) {
+        if (status.isTerminal() && status != OrderStatus.CONFIRMED) {
+            throw new OrderStepOutOfOrderException(orderId, status, target);
         }
-        if (status == target) {
-            return false;
+        if (isBeyond(OrderStatus.PLACED, target)) {
+            apply(new OrderStockReservedEvent(orderId));
         }
-        throw new OrderStepOutOfOrderException(orderId, status, target);
+        if (isBeyond(OrderStatus.STOCK_RESERVED, target)) {
+            apply(new OrderPaidEvent(orderId, paymentId));
+        }
+        if (isBeyond(OrderStatus.PAID, target)) {
+            apply(new OrderShippingScheduledEvent(orderId, shipmentId));
+        }
+        if (isBeyond(OrderStatus.SHIPPING_SCHEDULED, target)) {
+            apply(new OrderConfirmedEvent(orderId));
+        }
+    }
+
+    /** True when the order stands at {@code step} and {@code target} lies past it. */
+    private boolean isBeyond(OrderStatus step, OrderStatus target) {
+        return status == step && PROGRESS.indexOf(target) > PROGRESS.indexOf(step);
     }
 
     private boolean isCancellable() {

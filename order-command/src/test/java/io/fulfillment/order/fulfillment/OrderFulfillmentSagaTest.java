@@ -14,20 +14,19 @@ import static io.fulfillment.order.OrderFixtures.keyboardsReserved;
 import static io.fulfillment.order.OrderFixtures.mouseOutOfStock;
 import static io.fulfillment.order.OrderFixtures.mouseReserved;
 import static io.fulfillment.order.OrderFixtures.orderPlaced;
-import static io.fulfillment.order.fulfillment.OrderFulfillmentSaga.PAYMENT_DEADLINE;
-import static io.fulfillment.order.fulfillment.OrderFulfillmentSaga.SHIPMENT_DEADLINE;
-import static io.fulfillment.order.fulfillment.OrderFulfillmentSaga.STOCK_DEADLINE;
 
 import io.fulfillment.contracts.inventory.ReleaseStockCommand;
 import io.fulfillment.contracts.inventory.ReserveStockCommand;
+import io.fulfillment.contracts.kernel.ErrorDetails;
+import io.fulfillment.contracts.kernel.ErrorKind;
 import io.fulfillment.contracts.order.ConfirmOrderCommand;
 import io.fulfillment.contracts.order.MarkOrderPaidCommand;
-import io.fulfillment.contracts.order.MarkOrderShippingScheduledCommand;
 import io.fulfillment.contracts.order.MarkOrderStockReservedCommand;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
+import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.RejectOrderCommand;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
@@ -35,15 +34,20 @@ import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
 import io.fulfillment.contracts.payment.PaymentFailedEvent;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.RequestPaymentCommand;
-import io.fulfillment.contracts.payment.RequestRefundCommand;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
 import io.fulfillment.contracts.shipping.ScheduleShipmentCommand;
 import io.fulfillment.contracts.shipping.ShipmentId;
 import io.fulfillment.contracts.shipping.ShipmentItem;
 import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
+import io.fulfillment.order.fulfillment.OrderFulfillmentSaga.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -54,19 +58,49 @@ class OrderFulfillmentSagaTest {
     private static final Duration STOCK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHIPMENT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ORDER_UPDATE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+    private static final String STOCK_DEADLINE = Step.RESERVING_STOCK.deadlineName;
+    private static final String PAYMENT_DEADLINE = Step.AWAITING_PAYMENT.deadlineName;
+    private static final String SHIPMENT_DEADLINE = Step.SCHEDULING_SHIPMENT.deadlineName;
+    private static final String CONFIRMATION_DEADLINE = Step.CONFIRMING.deadlineName;
+    private static final String REJECTION_DEADLINE = Step.REJECTING.deadlineName;
     private static final PaymentId PAYMENT_ID = OrderFulfillmentSaga.paymentIdFor(ORDER_ID);
     private static final ShipmentId SHIPMENT_ID = OrderFulfillmentSaga.shipmentIdFor(ORDER_ID);
     private static final String PSP_TRANSACTION = "psp-tx-1";
     private static final String CARD_DECLINED = "card declined";
     private static final String CHANGED_MIND = "changed my mind";
+    private static final String OUT_OF_MICE = "out of stock: product mouse (requested 1, available 0)";
     private static final String ORDER = ORDER_ID.toString();
 
     private SagaTestFixture<OrderFulfillmentSaga> fixture;
+    private final Backlog backlog = new Backlog();
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderFulfillmentSaga.class);
-        fixture.registerResource(new SagaProperties(STOCK_TIMEOUT, PAYMENT_TIMEOUT, SHIPMENT_TIMEOUT));
+        fixture.registerResource(new SagaProperties(
+                STOCK_TIMEOUT, PAYMENT_TIMEOUT, SHIPMENT_TIMEOUT, ORDER_UPDATE_TIMEOUT, RECHECK, 0, Duration.ZERO));
+        fixture.registerResource(new FulfillmentCommands(DefaultCommandGateway.builder()
+                .commandBus(fixture.getCommandBus())
+                .build()));
+        fixture.registerResource(backlog);
+    }
+
+    /** The saga processor's position against the store's head, as a test sets them. */
+    static final class Backlog implements SagaBacklog {
+        long head = 10;
+        long handled = 10;
+
+        @Override
+        public OptionalLong headPosition() {
+            return OptionalLong.of(head);
+        }
+
+        @Override
+        public boolean hasHandledUpTo(long position) {
+            return handled >= position;
+        }
     }
 
     private static PaymentChargedEvent paymentCharged() {
@@ -89,11 +123,24 @@ class OrderFulfillmentSagaTest {
         return new ReleaseStockCommand(MOUSE, ORDER_ID);
     }
 
+    private static ConfirmOrderCommand confirmOrder() {
+        return new ConfirmOrderCommand(ORDER_ID, PAYMENT_ID, SHIPMENT_ID);
+    }
+
+    private static OrderRejectedEvent orderRejected(String reason) {
+        return new OrderRejectedEvent(ORDER_ID, reason);
+    }
+
+    private static CommandExecutionException refusal() {
+        return new CommandExecutionException(
+                "refused", null, new ErrorDetails(ErrorKind.CONFLICT, "refused", "the receiver said no"));
+    }
+
     @Nested
     class HappyPath {
 
         @Test
-        void reservesStockForEveryLineWhenOrderIsPlaced() {
+        void reservesStockForEveryLineWhenOrderIsPlaced() throws Exception {
             fixture.givenNoPriorActivity()
                     .whenAggregate(ORDER)
                     .publishes(orderPlaced())
@@ -105,7 +152,7 @@ class OrderFulfillmentSagaTest {
         }
 
         @Test
-        void reservesLinesInProductOrderSoSagasNeverLockEachOther() {
+        void reservesLinesInProductOrderSoSagasNeverLockEachOther() throws Exception {
             List<OrderLine> mouseFirst = List.of(
                     new OrderLine(MOUSE, MICE_ORDERED, MOUSE_PRICE),
                     new OrderLine(KEYBOARD, KEYBOARDS_ORDERED, KEYBOARD_PRICE));
@@ -119,7 +166,7 @@ class OrderFulfillmentSagaTest {
         }
 
         @Test
-        void waitsUntilEveryLineIsReserved() {
+        void waitsUntilEveryLineIsReserved() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .whenPublishingA(keyboardsReserved())
@@ -128,7 +175,7 @@ class OrderFulfillmentSagaTest {
         }
 
         @Test
-        void requestsPaymentOnceAllStockIsReserved() {
+        void requestsPaymentOnceAllStockIsReservedAndReplacesTheDeadline() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
@@ -141,7 +188,7 @@ class OrderFulfillmentSagaTest {
         }
 
         @Test
-        void schedulesShipmentOncePaid() {
+        void schedulesShipmentOncePaid() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
@@ -155,21 +202,21 @@ class OrderFulfillmentSagaTest {
         }
 
         @Test
-        void confirmsOrderOnceShipmentIsScheduled() {
+        void confirmsOrderWithOneCommandOnceShipmentIsScheduledAndKeepsADeadline() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
                     .andThenAPublished(paymentCharged())
                     .whenPublishingA(shipmentScheduled())
-                    .expectDispatchedCommands(
-                            new MarkOrderShippingScheduledCommand(ORDER_ID, SHIPMENT_ID),
-                            new ConfirmOrderCommand(ORDER_ID))
-                    .expectNoScheduledDeadlines();
+                    .expectDispatchedCommands(confirmOrder())
+                    .expectNoScheduledDeadlineWithName(SHIPMENT_TIMEOUT, SHIPMENT_DEADLINE)
+                    .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, CONFIRMATION_DEADLINE)
+                    .expectActiveSagas(1);
         }
 
         @Test
-        void endsWhenOrderIsConfirmed() {
+        void endsOnlyWhenOrderIsConfirmed() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
@@ -184,253 +231,330 @@ class OrderFulfillmentSagaTest {
     }
 
     @Nested
-    class OutOfStock {
+    class StepFails {
 
         @Test
-        void releasesReservedLinesAndRejectsOrder() {
+        void asksTheOrderToRejectItselfWhenALineIsOutOfStockAndUndoesNothingYet() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .whenPublishingA(mouseOutOfStock())
-                    .expectDispatchedCommands(
-                            releaseKeyboards(),
-                            new RejectOrderCommand(ORDER_ID, "out of stock: product mouse (requested 1, available 0)"))
-                    .expectNoScheduledDeadlines()
-                    .expectActiveSagas(0);
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, OUT_OF_MICE))
+                    .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, REJECTION_DEADLINE)
+                    .expectActiveSagas(1);
         }
 
         @Test
-        void waitsForLinesStillUnansweredAndReleasesThemOnArrival() {
+        void releasesEveryLineNotRefusedOnceTheOrderIsRejectedAndEnds() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseOutOfStock())
-                    .whenPublishingA(keyboardsReserved())
+                    .whenPublishingA(orderRejected(OUT_OF_MICE))
                     .expectDispatchedCommands(releaseKeyboards())
                     .expectNoScheduledDeadlines()
                     .expectActiveSagas(0);
         }
 
         @Test
-        void rejectsOrderWhenReservationTimesOut() {
+        void releasesAReservationStillUnansweredWhenTheOrderIsRejected() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(mouseOutOfStock())
+                    .whenPublishingA(orderRejected(OUT_OF_MICE))
+                    .expectDispatchedCommands(releaseKeyboards())
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void rejectsOrderWhenPaymentIsDeclinedThenAbandonsPaymentAndReleasesStock() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(new PaymentDeclinedEvent(PAYMENT_ID, ORDER_ID, CARD_DECLINED))
+                    .whenPublishingA(orderRejected("payment declined: " + CARD_DECLINED))
+                    .expectDispatchedCommands(
+                            new CancelPaymentCommand(PAYMENT_ID, "payment declined: " + CARD_DECLINED),
+                            releaseKeyboards(),
+                            releaseMouse())
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void asksForRejectionWhenPaymentFails() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .whenPublishingA(new PaymentFailedEvent(PAYMENT_ID, ORDER_ID, "provider unavailable"))
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "payment failed: provider unavailable"))
+                    .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, REJECTION_DEADLINE);
+        }
+
+        @Test
+        void cancelsShipmentRefundsAndReleasesWhenShipmentIsRejected() throws Exception {
+            String reason = "shipment rejected: no delivery to Atlantis";
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .andThenAPublished(new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, "no delivery to Atlantis"))
+                    .whenPublishingA(orderRejected(reason))
+                    .expectDispatchedCommands(
+                            new CancelShipmentCommand(SHIPMENT_ID, reason),
+                            new CancelPaymentCommand(PAYMENT_ID, reason),
+                            releaseKeyboards(),
+                            releaseMouse())
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void undoesEverythingRequestedWhenTheCustomerCancels() throws Exception {
+            String reason = "cancelled by the customer: " + CHANGED_MIND;
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .whenPublishingA(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
+                    .expectDispatchedCommands(
+                            new CancelShipmentCommand(SHIPMENT_ID, reason),
+                            new CancelPaymentCommand(PAYMENT_ID, reason),
+                            releaseKeyboards(),
+                            releaseMouse())
+                    .expectNoScheduledDeadlines()
+                    .expectActiveSagas(0);
+        }
+    }
+
+    @Nested
+    class Deadlines {
+
+        @Test
+        void asksForRejectionWhenStockIsNotReservedInTime() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .whenTimeElapses(STOCK_TIMEOUT)
-                    .expectDispatchedCommands(
-                            releaseMouse(),
-                            releaseKeyboards(),
-                            new RejectOrderCommand(ORDER_ID, "stock reservation timed out"))
-                    .expectActiveSagas(0);
-        }
-    }
-
-    @Nested
-    class PaymentFailures {
-
-        @Test
-        void releasesStockAndRejectsOrderWhenPaymentIsDeclined() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .whenPublishingA(new PaymentDeclinedEvent(PAYMENT_ID, ORDER_ID, CARD_DECLINED))
-                    .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, "payment declined: card declined"),
-                            releaseKeyboards(),
-                            releaseMouse(),
-                            new RejectOrderCommand(ORDER_ID, "payment declined: card declined"))
-                    .expectNoScheduledDeadlines()
-                    .expectActiveSagas(0);
+                    .expectDeadlinesMet(new OrderFulfillmentSaga.StepDeadline(Step.RESERVING_STOCK, -1))
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "stock reservation timed out"))
+                    .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, REJECTION_DEADLINE);
         }
 
         @Test
-        void releasesStockAndRejectsOrderWhenPaymentProviderFails() {
-            String reason = "payment failed: payment provider unavailable";
+        void waitsWhileTheSagaIsBehindTheStoreInsteadOfGivingUp() throws Exception {
+            backlog.head = 500;
+            backlog.handled = 20;
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .whenPublishingA(new PaymentFailedEvent(PAYMENT_ID, ORDER_ID, "payment provider unavailable"))
-                    .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, reason),
-                            releaseKeyboards(),
-                            releaseMouse(),
-                            new RejectOrderCommand(ORDER_ID, reason))
-                    .expectActiveSagas(0);
-        }
-
-        @Test
-        void voidsPaymentReleasesStockAndRejectsOrderWhenPaymentTimesOut() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .whenTimeElapses(PAYMENT_TIMEOUT)
-                    .expectTriggeredDeadlinesWithName(PAYMENT_DEADLINE)
-                    .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, "payment timed out"),
-                            releaseKeyboards(),
-                            releaseMouse(),
-                            new RejectOrderCommand(ORDER_ID, "payment timed out"))
-                    .expectActiveSagas(0);
-        }
-    }
-
-    @Nested
-    class ShipmentRejected {
-
-        @Test
-        void refundsReleasesStockAndRejectsOrder() {
-            String reason = "shipment rejected: country AQ is outside the delivery area";
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .andThenAPublished(paymentCharged())
-                    .whenPublishingA(
-                            new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, "country AQ is outside the delivery area"))
-                    .expectDispatchedCommands(
-                            new RequestRefundCommand(PAYMENT_ID, reason),
-                            releaseKeyboards(),
-                            releaseMouse(),
-                            new RejectOrderCommand(ORDER_ID, reason))
-                    .expectNoScheduledDeadlines()
-                    .expectActiveSagas(0);
-        }
-
-        @Test
-        void refundsReleasesStockAndRejectsOrderWhenSchedulingTimesOut() {
-            String reason = "shipment scheduling timed out";
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .andThenAPublished(paymentCharged())
-                    .whenTimeElapses(SHIPMENT_TIMEOUT)
-                    .expectDispatchedCommands(
-                            new RequestRefundCommand(PAYMENT_ID, reason),
-                            releaseKeyboards(),
-                            releaseMouse(),
-                            new RejectOrderCommand(ORDER_ID, reason))
-                    .expectActiveSagas(0);
-        }
-    }
-
-    @Nested
-    class CustomerCancellation {
-
-        private static final String CANCELLED = "cancelled by the customer: changed my mind";
-
-        @Test
-        void releasesReservedLinesAndWaitsForTheRest() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .whenPublishingA(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
-                    .expectDispatchedCommands(releaseKeyboards())
-                    .expectScheduledDeadlineWithName(STOCK_TIMEOUT, STOCK_DEADLINE)
-                    .expectActiveSagas(1);
-        }
-
-        @Test
-        void releasesLateReservationAndEnds() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
-                    .whenPublishingA(mouseReserved())
-                    .expectDispatchedCommands(releaseMouse())
-                    .expectNoScheduledDeadlines()
-                    .expectActiveSagas(0);
-        }
-
-        @Test
-        void voidsPendingPaymentAndReleasesStockBeforePayment() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .whenPublishingA(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
-                    .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, CANCELLED), releaseKeyboards(), releaseMouse())
-                    .expectNoScheduledDeadlines()
-                    .expectActiveSagas(0);
-        }
-
-        @Test
-        void refundsAndReleasesStockAfterPayment() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .andThenAPublished(paymentCharged())
-                    .whenPublishingA(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
-                    .expectDispatchedCommands(
-                            new RequestRefundCommand(PAYMENT_ID, CANCELLED), releaseKeyboards(), releaseMouse())
-                    .expectScheduledDeadlineWithName(SHIPMENT_TIMEOUT, SHIPMENT_DEADLINE)
-                    .expectActiveSagas(1);
-        }
-
-        @Test
-        void cancelsShipmentScheduledAfterCancellationAndEnds() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .andThenAPublished(paymentCharged())
-                    .andThenAPublished(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
-                    .whenPublishingA(shipmentScheduled())
-                    .expectDispatchedCommands(
-                            new CancelShipmentCommand(SHIPMENT_ID, "order " + ORDER_ID + " was withdrawn"))
-                    .expectNoScheduledDeadlines()
-                    .expectActiveSagas(0);
-        }
-    }
-
-    @Nested
-    class DuplicateEvents {
-
-        @Test
-        void ignoresRepeatedReservation() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .whenPublishingA(mouseReserved())
+                    .whenTimeElapses(STOCK_TIMEOUT)
                     .expectNoDispatchedCommands()
-                    .expectActiveSagas(1);
+                    .expectScheduledDeadline(RECHECK, new OrderFulfillmentSaga.StepDeadline(Step.RESERVING_STOCK, 500));
         }
 
         @Test
-        void ignoresRepeatedCharge() {
-            fixture.givenAggregate(ORDER)
-                    .published(orderPlaced())
-                    .andThenAPublished(keyboardsReserved())
-                    .andThenAPublished(mouseReserved())
-                    .andThenAPublished(paymentCharged())
-                    .whenPublishingA(paymentCharged())
-                    .expectNoDispatchedCommands();
+        void givesUpOnceTheSagaHasCaughtUpWithWhatWasStoredWhenTheDeadlineCameDue() throws Exception {
+            backlog.head = 500;
+            backlog.handled = 20;
+            fixture.givenAggregate(ORDER).published(orderPlaced()).andThenTimeElapses(STOCK_TIMEOUT);
+            backlog.handled = 500;
+            backlog.head = 900;
+            fixture.whenTimeElapses(RECHECK)
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "stock reservation timed out"));
         }
 
         @Test
-        void ignoresRepeatedShipmentScheduling() {
+        void asksAgainForConfirmationInsteadOfGivingUpOnceShipmentIsScheduled() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
                     .andThenAPublished(paymentCharged())
                     .andThenAPublished(shipmentScheduled())
-                    .whenPublishingA(shipmentScheduled())
+                    .whenTimeElapses(ORDER_UPDATE_TIMEOUT)
+                    .expectDispatchedCommands(confirmOrder())
+                    .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, CONFIRMATION_DEADLINE)
+                    .expectActiveSagas(1);
+        }
+
+        @Test
+        void asksAgainForRejectionUntilTheOrderRecordsIt() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(mouseOutOfStock())
+                    .whenTimeElapses(ORDER_UPDATE_TIMEOUT)
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, OUT_OF_MICE))
+                    .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, REJECTION_DEADLINE);
+        }
+    }
+
+    /** An answer that arrives after the saga began giving up is undone, whatever the order of arrival. */
+    @Nested
+    class LateAnswers {
+
+        @Test
+        void aReservationArrivingWhileRejectingIsReleasedWithTheRest() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenTimeElapses(STOCK_TIMEOUT)
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .whenPublishingA(orderRejected("stock reservation timed out"))
+                    .expectDispatchedCommands(releaseKeyboards(), releaseMouse())
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void aReservationArrivingWhileRejectingRequestsNoPayment() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenTimeElapses(STOCK_TIMEOUT)
+                    .whenPublishingA(mouseReserved())
                     .expectNoDispatchedCommands();
         }
 
         @Test
-        void ignoresRepeatedOrderPlacement() {
+        void aChargeArrivingAfterThePaymentDeadlineIsRefundedWithoutShipping() throws Exception {
+            String reason = "payment timed out";
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
-                    .whenPublishingA(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenTimeElapses(PAYMENT_TIMEOUT)
+                    .andThenAPublished(paymentCharged())
+                    .whenPublishingA(orderRejected(reason))
+                    .expectDispatchedCommands(
+                            new CancelPaymentCommand(PAYMENT_ID, reason), releaseKeyboards(), releaseMouse())
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void aShipmentScheduledAfterTheShipmentDeadlineIsCancelledNotConfirmed() throws Exception {
+            String reason = "shipment scheduling timed out";
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .andThenTimeElapses(SHIPMENT_TIMEOUT)
+                    .andThenAPublished(shipmentScheduled())
+                    .whenPublishingA(orderRejected(reason))
+                    .expectDispatchedCommands(
+                            new CancelShipmentCommand(SHIPMENT_ID, reason),
+                            new CancelPaymentCommand(PAYMENT_ID, reason),
+                            releaseKeyboards(),
+                            releaseMouse())
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void aConfirmedOrderIsNeverCompensatedByAnOverdueDeadline() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .andThenAPublished(shipmentScheduled())
+                    .andThenAPublished(new OrderConfirmedEvent(ORDER_ID))
+                    .whenTimeElapses(PAYMENT_TIMEOUT.plus(SHIPMENT_TIMEOUT))
                     .expectNoDispatchedCommands()
-                    .expectActiveSagas(1);
+                    .expectActiveSagas(0);
+        }
+    }
+
+    /** Whatever way a dispatched command fails, the live deadline still brings the order to a terminal state. */
+    @Nested
+    class CommandFailures {
+
+        @Test
+        void aReservationThatFailsTechnicallyIsSettledByTheStockDeadline() throws Exception {
+            fixture.setCallbackBehavior((payload, metaData) -> {
+                if (payload instanceof ReserveStockCommand) {
+                    throw new DeadlockException("lock cycle");
+                }
+                return null;
+            });
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .whenTimeElapses(STOCK_TIMEOUT)
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "stock reservation timed out"));
+        }
+
+        @Test
+        void aPaymentRequestWithNoHandlerIsSettledByThePaymentDeadline() throws Exception {
+            fixture.setCallbackBehavior((payload, metaData) -> {
+                if (payload instanceof RequestPaymentCommand) {
+                    throw new NoHandlerForCommandException("payment-context is not connected");
+                }
+                return null;
+            });
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .whenTimeElapses(PAYMENT_TIMEOUT)
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "payment timed out"));
+        }
+
+        @Test
+        void aRefusedShipmentRequestIsSettledByTheShipmentDeadline() throws Exception {
+            fixture.setCallbackBehavior((payload, metaData) -> {
+                if (payload instanceof ScheduleShipmentCommand) {
+                    throw refusal();
+                }
+                return null;
+            });
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .whenTimeElapses(SHIPMENT_TIMEOUT)
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "shipment scheduling timed out"));
+        }
+
+        @Test
+        void aConfirmationThatFailsIsSentAgainUntilTheOrderIsConfirmed() throws Exception {
+            fixture.setCallbackBehavior((payload, metaData) -> {
+                if (payload instanceof ConfirmOrderCommand) {
+                    throw new DeadlockException("lock cycle");
+                }
+                return null;
+            });
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .andThenAPublished(shipmentScheduled())
+                    .andThenTimeElapses(ORDER_UPDATE_TIMEOUT)
+                    .whenAggregate(ORDER)
+                    .publishes(new OrderConfirmedEvent(ORDER_ID))
+                    .expectActiveSagas(0)
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void aRejectionThatFailsIsSentAgainAndTheOrderEndsRejectedAndUndone() throws Exception {
+            fixture.setCallbackBehavior((payload, metaData) -> {
+                if (payload instanceof RejectOrderCommand) {
+                    throw new NoHandlerForCommandException("order-command is restarting");
+                }
+                return null;
+            });
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseOutOfStock())
+                    .andThenTimeElapses(ORDER_UPDATE_TIMEOUT)
+                    .whenAggregate(ORDER)
+                    .publishes(orderRejected(OUT_OF_MICE))
+                    .expectDispatchedCommands(releaseKeyboards())
+                    .expectActiveSagas(0)
+                    .expectNoScheduledDeadlines();
         }
     }
 }

@@ -11,7 +11,6 @@ import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.CancelOrderCommand;
 import io.fulfillment.contracts.order.ConfirmOrderCommand;
 import io.fulfillment.contracts.order.MarkOrderPaidCommand;
-import io.fulfillment.contracts.order.MarkOrderShippingScheduledCommand;
 import io.fulfillment.contracts.order.MarkOrderStockReservedCommand;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
@@ -132,27 +131,24 @@ class OrderTest {
         }
 
         @Test
-        void refusesPaymentBeforeStockIsReserved() {
+        void recordsTheReservationItImpliesWhenItsReportArrivesFirst() {
             fixture.given(orderPlaced())
                     .when(new MarkOrderPaidCommand(ORDER_ID, PAYMENT_ID))
-                    .expectException(OrderStepOutOfOrderException.class);
+                    .expectEvents(stockReserved(), paid());
         }
-    }
-
-    @Nested
-    class MarkShippingScheduled {
 
         @Test
-        void marksPaidOrderShippingScheduled() {
+        void ignoresAReservationReportThatArrivesAfterPayment() {
             fixture.given(orderPlaced(), stockReserved(), paid())
-                    .when(new MarkOrderShippingScheduledCommand(ORDER_ID, SHIPMENT_ID))
-                    .expectEvents(shippingScheduled());
+                    .when(new MarkOrderStockReservedCommand(ORDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
 
         @Test
-        void refusesShippingBeforePayment() {
-            fixture.given(orderPlaced(), stockReserved())
-                    .when(new MarkOrderShippingScheduledCommand(ORDER_ID, SHIPMENT_ID))
+        void refusesProgressOfARejectedOrder() {
+            fixture.given(orderPlaced(), new OrderRejectedEvent(ORDER_ID, OUT_OF_STOCK))
+                    .when(new MarkOrderPaidCommand(ORDER_ID, PAYMENT_ID))
                     .expectException(OrderStepOutOfOrderException.class);
         }
     }
@@ -161,10 +157,17 @@ class OrderTest {
     class Confirm {
 
         @Test
-        void confirmsOrderWithScheduledShipment() {
-            fixture.given(orderPlaced(), stockReserved(), paid(), shippingScheduled())
-                    .when(new ConfirmOrderCommand(ORDER_ID))
-                    .expectEvents(new OrderConfirmedEvent(ORDER_ID));
+        void recordsTheScheduledShipmentAndConfirmsAPaidOrder() {
+            fixture.given(orderPlaced(), stockReserved(), paid())
+                    .when(new ConfirmOrderCommand(ORDER_ID, PAYMENT_ID, SHIPMENT_ID))
+                    .expectEvents(shippingScheduled(), new OrderConfirmedEvent(ORDER_ID));
+        }
+
+        @Test
+        void recordsEveryStepItImpliesWhenEarlierReportsAreStillOnTheirWay() {
+            fixture.given(orderPlaced())
+                    .when(new ConfirmOrderCommand(ORDER_ID, PAYMENT_ID, SHIPMENT_ID))
+                    .expectEvents(stockReserved(), paid(), shippingScheduled(), new OrderConfirmedEvent(ORDER_ID));
         }
 
         @Test
@@ -175,14 +178,15 @@ class OrderTest {
                             paid(),
                             shippingScheduled(),
                             new OrderConfirmedEvent(ORDER_ID))
-                    .when(new ConfirmOrderCommand(ORDER_ID))
+                    .when(new ConfirmOrderCommand(ORDER_ID, PAYMENT_ID, SHIPMENT_ID))
+                    .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void refusesConfirmationBeforeShippingIsScheduled() {
-            fixture.given(orderPlaced(), stockReserved(), paid())
-                    .when(new ConfirmOrderCommand(ORDER_ID))
+        void refusesConfirmationOfACancelledOrder() {
+            fixture.given(orderPlaced(), stockReserved(), paid(), new OrderCancelledEvent(ORDER_ID, "changed my mind"))
+                    .when(new ConfirmOrderCommand(ORDER_ID, PAYMENT_ID, SHIPMENT_ID))
                     .expectException(OrderStepOutOfOrderException.class);
         }
     }
