@@ -1,5 +1,7 @@
 package io.fulfillment.inventory;
 
+import io.fulfillment.chassis.axon.AggregateCaches;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -10,6 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SnapshotProperties.class)
 class SnapshotConfiguration {
+
+    /** Named in {@code @Aggregate(cache = ...)}: products stay loaded between commands. */
+    @Bean
+    Cache productCache(AggregateCaches caches) {
+        return caches.named("product");
+    }
 
     /** Named in {@code @Aggregate(snapshotTriggerDefinition = ...)} on {@code Product}. */
     @Bean

@@ -3,6 +3,8 @@ package io.fulfillment.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.fulfillment.chassis.axon.AggregateCaches;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -13,7 +15,8 @@ class SnapshotConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(SnapshotConfiguration.class)
-            .withBean(Snapshotter.class, () -> mock(Snapshotter.class));
+            .withBean(Snapshotter.class, () -> mock(Snapshotter.class))
+            .withBean(AggregateCaches.class, () -> new AggregateCaches(10));
 
     @Test
     void snapshotsProductsEveryHundredEventsByDefault() {
@@ -29,5 +32,10 @@ class SnapshotConfigurationTest {
         context.withPropertyValues("fulfillment.inventory.snapshots.threshold=25")
                 .run(it -> assertThat(it.getBean(SnapshotProperties.class).threshold())
                         .isEqualTo(25));
+    }
+
+    @Test
+    void keepsProductsInABoundedCacheBetweenCommands() {
+        context.run(it -> assertThat(it.getBean("productCache", Cache.class)).isNotNull());
     }
 }

@@ -1,8 +1,10 @@
 package io.fulfillment.order;
 
+import io.fulfillment.chassis.axon.AggregateCaches;
 import io.fulfillment.order.fulfillment.FulfillmentCommands;
 import io.fulfillment.order.fulfillment.SagaProperties;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -37,6 +39,12 @@ public class OrderConfiguration {
     @Bean(destroyMethod = "close")
     FulfillmentCommands fulfillmentCommands(CommandBus commandBus, SagaProperties properties) {
         return new FulfillmentCommands(commandBus, properties);
+    }
+
+    /** Named in {@code @Aggregate(cache = ...)}: orders stay loaded between commands. */
+    @Bean
+    Cache orderCache(AggregateCaches caches) {
+        return caches.named("order");
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.fulfillment.payment;
 
+import io.fulfillment.chassis.axon.AggregateCaches;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -10,6 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentSnapshotProperties.class)
 class PaymentSnapshotConfiguration {
+
+    /** Named in {@code @Aggregate(cache = ...)}: payments stay loaded between commands. */
+    @Bean
+    Cache paymentCache(AggregateCaches caches) {
+        return caches.named("payment");
+    }
 
     /** Referenced by name from {@code @Aggregate(snapshotTriggerDefinition = ...)} on the payment aggregate. */
     @Bean

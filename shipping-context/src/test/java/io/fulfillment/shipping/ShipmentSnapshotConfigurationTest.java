@@ -3,6 +3,8 @@ package io.fulfillment.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.fulfillment.chassis.axon.AggregateCaches;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ class ShipmentSnapshotConfigurationTest {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withUserConfiguration(ShipmentSnapshotConfiguration.class)
-            .withBean(Snapshotter.class, () -> mock(Snapshotter.class));
+            .withBean(Snapshotter.class, () -> mock(Snapshotter.class))
+            .withBean(AggregateCaches.class, () -> new AggregateCaches(10));
 
     @Test
     void snapshotsShipmentsEveryHundredEventsByDefault() {
@@ -42,5 +45,11 @@ class ShipmentSnapshotConfigurationTest {
         contextRunner
                 .withPropertyValues("fulfillment.shipping.snapshots.threshold=0")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void keepsShipmentsInABoundedCacheBetweenCommands() {
+        contextRunner.run(
+                it -> assertThat(it.getBean("shipmentCache", Cache.class)).isNotNull());
     }
 }

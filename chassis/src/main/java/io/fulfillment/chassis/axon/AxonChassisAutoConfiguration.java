@@ -57,6 +57,12 @@ public class AxonChassisAutoConfiguration {
                 });
     }
 
+    /** Every context names a cache of its aggregates from these ({@code fulfillment.aggregate-cache.max-entries}). */
+    @Bean(destroyMethod = "close")
+    AggregateCaches aggregateCaches(@Value("${fulfillment.aggregate-cache.max-entries:10000}") long maxEntries) {
+        return new AggregateCaches(maxEntries);
+    }
+
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> refusalTranslatingInterceptor() {
         return new RefusalTranslatingInterceptor();

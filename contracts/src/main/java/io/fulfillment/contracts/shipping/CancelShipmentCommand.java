@@ -1,6 +1,10 @@
 package io.fulfillment.contracts.shipping;
 
+import io.fulfillment.contracts.order.OrderId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Asks to cancel a shipment that has not left the warehouse. */
-public record CancelShipmentCommand(@TargetAggregateIdentifier ShipmentId shipmentId, String reason) {}
+/**
+ * Asks to cancel the order's shipment before it leaves the warehouse; one not scheduled yet is prevented (a schedule
+ * request that arrives later is refused).
+ */
+public record CancelShipmentCommand(@TargetAggregateIdentifier ShipmentId shipmentId, OrderId orderId, String reason) {}

@@ -57,7 +57,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Name and price are not kept here: no decision depends on them, the catalogue read model holds them.
  */
-@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "productCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots serialize the fields
 public class Product {
 

@@ -354,10 +354,10 @@ public class OrderFulfillmentSaga {
      */
     private void undo(String reason, FulfillmentCommands commands) {
         if (progress.hasBegun(Step.SCHEDULING_SHIPMENT)) {
-            send(commands, new CancelShipmentCommand(shipmentIdFor(orderId()), reason));
+            send(commands, new CancelShipmentCommand(shipmentIdFor(orderId()), orderId(), reason));
         }
         if (progress.hasBegun(Step.AWAITING_PAYMENT)) {
-            send(commands, new CancelPaymentCommand(paymentIdFor(orderId()), reason));
+            send(commands, new CancelPaymentCommand(paymentIdFor(orderId()), orderId(), reason));
         }
         linesInProductOrder().stream()
                 .map(OrderLine::productId)

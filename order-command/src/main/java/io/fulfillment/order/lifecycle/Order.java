@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * earlier ones it implies, a report of a step already passed changes nothing); a terminal order takes no further
  * steps; the customer may cancel only until its shipment is scheduled.
  */
-@Aggregate(snapshotTriggerDefinition = "orderSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "orderSnapshotTrigger", cache = "orderCache")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,

@@ -275,7 +275,7 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(new PaymentDeclinedEvent(PAYMENT_ID, ORDER_ID, CARD_DECLINED))
                     .whenPublishingA(orderRejected("payment declined: " + CARD_DECLINED))
                     .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, "payment declined: " + CARD_DECLINED),
+                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, "payment declined: " + CARD_DECLINED),
                             releaseKeyboards(),
                             releaseMouse())
                     .expectActiveSagas(0);
@@ -303,8 +303,8 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, "no delivery to Atlantis"))
                     .whenPublishingA(orderRejected(reason))
                     .expectDispatchedCommands(
-                            new CancelShipmentCommand(SHIPMENT_ID, reason),
-                            new CancelPaymentCommand(PAYMENT_ID, reason),
+                            new CancelShipmentCommand(SHIPMENT_ID, ORDER_ID, reason),
+                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason),
                             releaseKeyboards(),
                             releaseMouse())
                     .expectActiveSagas(0);
@@ -320,8 +320,8 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(paymentCharged())
                     .whenPublishingA(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND))
                     .expectDispatchedCommands(
-                            new CancelShipmentCommand(SHIPMENT_ID, reason),
-                            new CancelPaymentCommand(PAYMENT_ID, reason),
+                            new CancelShipmentCommand(SHIPMENT_ID, ORDER_ID, reason),
+                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason),
                             releaseKeyboards(),
                             releaseMouse())
                     .expectNoScheduledDeadlines()
@@ -427,7 +427,7 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(paymentCharged())
                     .whenPublishingA(orderRejected(reason))
                     .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, reason), releaseKeyboards(), releaseMouse())
+                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason), releaseKeyboards(), releaseMouse())
                     .expectActiveSagas(0);
         }
 
@@ -443,8 +443,8 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(shipmentScheduled())
                     .whenPublishingA(orderRejected(reason))
                     .expectDispatchedCommands(
-                            new CancelShipmentCommand(SHIPMENT_ID, reason),
-                            new CancelPaymentCommand(PAYMENT_ID, reason),
+                            new CancelShipmentCommand(SHIPMENT_ID, ORDER_ID, reason),
+                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason),
                             releaseKeyboards(),
                             releaseMouse())
                     .expectActiveSagas(0);

@@ -25,7 +25,9 @@ import io.fulfillment.contracts.payment.RequestPaymentCommand;
 import io.fulfillment.contracts.payment.RequestRefundCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -57,12 +59,14 @@ import org.axonframework.spring.stereotype.Aggregate;
  *       of whatever the provider holds for it, once; the reversal is recorded once it is done, and a charge reported
  *       after the reversal was requested is ignored, because the reversal gives that money back.
  *   <li>A reversal is recorded only after it was requested, and only once.
+ *   <li>A payment cancelled before it was requested (the order ended while the request was on its way) exists as
+ *       CANCELLED from the start: the request, when it arrives, cannot create it again and is refused.
  * </ul>
  *
  * <p>Outcomes that have already happened are answered with silence rather than errors, so that the saga and the PSP
  * adapter may repeat any command safely.
  */
-@Aggregate(snapshotTriggerDefinition = "paymentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "paymentSnapshotTrigger", cache = "paymentCache")
 class Payment {
 
     static final String LATE_CHARGE_REFUND_REASON = "payment was cancelled before the charge completed";
@@ -137,8 +141,11 @@ class Payment {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CancelPaymentCommand command) {
-        if (isAwaitingCharge()) {
+        if (status == null) {
+            apply(new PaymentCancelledEvent(command.paymentId(), command.orderId(), command.reason()));
+        } else if (isAwaitingCharge()) {
             apply(new PaymentCancelledEvent(paymentId, orderId, command.reason()));
         } else if (isCharged()) {
             apply(new RefundRequestedEvent(paymentId, orderId, amount, command.reason()));
@@ -233,6 +240,8 @@ class Payment {
 
     @EventSourcingHandler
     void on(PaymentCancelledEvent event) {
+        paymentId = event.paymentId();
+        orderId = event.orderId();
         status = PaymentStatus.CANCELLED;
     }
 

@@ -64,7 +64,7 @@ final class PaymentFixtures {
     }
 
     static CancelPaymentCommand cancelPayment() {
-        return new CancelPaymentCommand(PAYMENT_ID, CUSTOMER_CANCELLED);
+        return new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, CUSTOMER_CANCELLED);
     }
 
     static RequestRefundCommand requestRefund() {

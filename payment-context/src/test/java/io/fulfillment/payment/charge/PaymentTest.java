@@ -294,6 +294,11 @@ class PaymentTest {
     class CancelPayment {
 
         @Test
+        void preventsAPaymentNotRequestedYet() {
+            fixture.givenNoPriorActivity().when(cancelPayment()).expectEvents(paymentCancelled());
+        }
+
+        @Test
         void cancelsRequestedPayment() {
             fixture.given(paymentRequested()).when(cancelPayment()).expectEvents(paymentCancelled());
         }

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -41,12 +43,14 @@ import org.axonframework.spring.stereotype.Aggregate;
  *       shipment, as REJECTED with the reason, because the fulfillment saga must hear the refusal as an event.
  *   <li>Only a scheduled shipment is dispatched, and only a dispatched one is delivered.
  *   <li>A shipment can be cancelled only until it is dispatched: goods that left the warehouse cannot be held back.
+ *   <li>A shipment cancelled before it was scheduled (the order ended while the request was on its way) exists as
+ *       CANCELLED from the start: the schedule request, when it arrives, cannot create it again and is refused.
  * </ul>
  *
  * <p>Outcomes that have already happened (dispatched, delivered, cancelled, or cancelling a rejected shipment) are
  * answered with silence rather than errors, so that the saga and the carrier's callbacks may repeat commands safely.
  */
-@Aggregate(snapshotTriggerDefinition = "shipmentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "shipmentSnapshotTrigger", cache = "shipmentCache")
 class Shipment {
 
     @AggregateIdentifier
@@ -96,7 +100,12 @@ class Shipment {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CancelShipmentCommand command) {
+        if (status == null) {
+            apply(new ShipmentCancelledEvent(command.shipmentId(), command.orderId(), command.reason()));
+            return;
+        }
         if (isCancelled() || isRejected()) {
             return;
         }
@@ -166,6 +175,8 @@ class Shipment {
 
     @EventSourcingHandler
     void on(ShipmentCancelledEvent event) {
+        shipmentId = event.shipmentId();
+        orderId = event.orderId();
         status = ShipmentStatus.CANCELLED;
     }
 }

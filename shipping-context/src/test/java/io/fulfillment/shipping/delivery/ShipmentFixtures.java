@@ -65,7 +65,7 @@ final class ShipmentFixtures {
     }
 
     static CancelShipmentCommand cancelShipment() {
-        return new CancelShipmentCommand(SHIPMENT_ID, CUSTOMER_CANCELLED);
+        return new CancelShipmentCommand(SHIPMENT_ID, ORDER_ID, CUSTOMER_CANCELLED);
     }
 
     static ShipmentScheduledEvent shipmentScheduled() {

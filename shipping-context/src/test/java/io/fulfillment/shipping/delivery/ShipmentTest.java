@@ -177,6 +177,11 @@ class ShipmentTest {
     class CancelShipment {
 
         @Test
+        void preventsAShipmentNotScheduledYet() {
+            fixture.givenNoPriorActivity().when(cancelShipment()).expectEvents(shipmentCancelled());
+        }
+
+        @Test
         void cancelsScheduledShipment() {
             fixture.given(shipmentScheduled()).when(cancelShipment()).expectEvents(shipmentCancelled());
         }

@@ -102,8 +102,8 @@ class ShippingIT {
         commands.sendAndWait(schedule);
         assertThat(post(schedule.shipmentId(), "dispatch").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-        Throwable refusal = catchThrowable(
-                () -> commands.sendAndWait(new CancelShipmentCommand(schedule.shipmentId(), "too late")));
+        Throwable refusal = catchThrowable(() ->
+                commands.sendAndWait(new CancelShipmentCommand(schedule.shipmentId(), schedule.orderId(), "too late")));
 
         assertThat(refusal).isInstanceOf(CommandExecutionException.class);
         assertThat(((CommandExecutionException) refusal).getDetails())
@@ -119,7 +119,8 @@ class ShippingIT {
     void dispatchOfCancelledShipmentIsConflictProblem() {
         ScheduleShipmentCommand schedule = scheduleShipmentTo(ADDRESS_IN_BERLIN);
         commands.sendAndWait(schedule);
-        commands.sendAndWait(new CancelShipmentCommand(schedule.shipmentId(), "customer cancelled the order"));
+        commands.sendAndWait(
+                new CancelShipmentCommand(schedule.shipmentId(), schedule.orderId(), "customer cancelled the order"));
 
         ResponseEntity<JsonNode> refused = post(schedule.shipmentId(), "dispatch");
 
