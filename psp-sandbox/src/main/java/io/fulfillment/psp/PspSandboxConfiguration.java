@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.PropertySource;
 
 /** Everything the sandbox needs, so that a host application (the all-in-one) can run it in-process under /psp. */
 @Configuration(proxyBeanMethods = false)
@@ -11,4 +12,5 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = PspSandboxApplication.class))
 @EnableConfigurationProperties(PspSandboxProperties.class)
+@PropertySource("classpath:io/fulfillment/psp/psp-sandbox-defaults.properties")
 public class PspSandboxConfiguration {}

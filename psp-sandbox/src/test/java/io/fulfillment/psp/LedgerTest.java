@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fulfillment.psp.ChargeResponse.Outcome;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -13,8 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LedgerTest {
 
@@ -22,12 +28,22 @@ class LedgerTest {
     private static final ChargeRequest CHARGE = new ChargeRequest("payment-1", new BigDecimal("25.00"), "EUR");
 
     private final FaultInjector faults = new FaultInjector(new Random(42));
-    private final Ledger ledger = new Ledger(faults);
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
 
+    @TempDir
+    Path dataDir;
+
+    private Ledger ledger;
+
+    @BeforeEach
+    void openLedger() {
+        ledger = new Ledger(faults, dataDir);
+    }
+
     @AfterEach
-    void stopCallers() {
+    void stopCallersAndCloseLedger() {
         callers.shutdownNow();
+        ledger.close();
     }
 
     @Nested
@@ -269,6 +285,136 @@ class LedgerTest {
             } catch (ChargeReversedException refused) {
                 return refused;
             }
+        }
+    }
+
+    @Nested
+    class Restart {
+
+        @Test
+        void refundsChargeMadeBeforeTheRestart() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+
+            restart();
+
+            RefundResponse refund = ledger.refund("refund-payment-1", refundOf(charge));
+            assertThat(refund.transactionId()).isEqualTo(charge.transactionId());
+        }
+
+        @Test
+        void answersRepeatedChargeKeyWithTheAnswerGivenBeforeTheRestart() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+
+            restart();
+
+            assertThat(ledger.charge(KEY, CHARGE)).isEqualTo(charge);
+            assertThat(ledger.chargeUnder(KEY)).contains(charge);
+            assertThat(ledger.view().charges()).hasSize(1);
+        }
+
+        @Test
+        void answersRepeatedDeclineWithTheDeclineGivenBeforeTheRestart() {
+            faults.change(new Faults(0, 0, 0, 0, 1, false, null));
+            ChargeResponse declined = ledger.charge(KEY, CHARGE);
+            faults.reset();
+
+            restart();
+
+            assertThat(ledger.charge(KEY, CHARGE)).isEqualTo(declined);
+        }
+
+        @Test
+        void refusesChargeUnderKeyReversedBeforeTheRestart() {
+            ledger.reverse(KEY);
+
+            restart();
+
+            assertThatThrownBy(() -> ledger.charge(KEY, CHARGE)).isInstanceOf(ChargeReversedException.class);
+        }
+
+        @Test
+        void answersRepeatedReversalAndRefusesRefundOfItsChargeAfterTheRestart() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+            ReversalResponse reversal = ledger.reverse(KEY);
+
+            restart();
+
+            assertThat(ledger.reverse(KEY)).isEqualTo(reversal);
+            assertThatThrownBy(() -> ledger.refund("refund-payment-1", refundOf(charge)))
+                    .isInstanceOf(RefundRefusedException.class);
+        }
+
+        @Test
+        void answersRepeatedRefundKeyWithTheRefundMadeBeforeTheRestart() {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+            RefundResponse refund = ledger.refund("refund-payment-1", refundOf(charge));
+
+            restart();
+
+            assertThat(ledger.refund("refund-payment-1", refundOf(charge))).isEqualTo(refund);
+        }
+
+        @Test
+        void showsTheSameLedgerInTheSameOrderAndKeepsCounting() {
+            ChargeResponse first = ledger.charge(KEY, CHARGE);
+            ledger.charge("charge-payment-2", CHARGE);
+            ledger.refund("refund-payment-1", refundOf(first));
+            ledger.reverse("charge-payment-2");
+            ledger.reverse("charge-payment-3");
+            LedgerView before = ledger.view();
+
+            restart();
+            ledger.charge("charge-payment-4", CHARGE);
+
+            LedgerView after = ledger.view();
+            assertThat(after.charges()).startsWith(before.charges().toArray(LedgerView.ChargeEntry[]::new));
+            assertThat(after.charges()).last().satisfies(charge -> assertThat(charge.idempotencyKey())
+                    .isEqualTo("charge-payment-4"));
+            assertThat(after.refunds()).isEqualTo(before.refunds());
+            assertThat(after.reversals()).isEqualTo(before.reversals());
+        }
+
+        @Test
+        void ignoresTornLastLineLeftByACrashAndAppendsAfterTheLastWholeOne() throws IOException {
+            ChargeResponse charge = ledger.charge(KEY, CHARGE);
+            ledger.close();
+            Files.writeString(journal(), "{\"charge\":{\"sequence\":2,\"idempotencyKe", StandardOpenOption.APPEND);
+
+            ledger = new Ledger(faults, dataDir);
+            ChargeResponse later = ledger.charge("charge-payment-2", CHARGE);
+            restart();
+
+            assertThat(ledger.chargeUnder(KEY)).contains(charge);
+            assertThat(ledger.chargeUnder("charge-payment-2")).contains(later);
+            assertThat(Files.readAllLines(journal())).hasSize(2);
+        }
+
+        @Test
+        void refusesToStartOnALedgerDamagedBeforeItsLastLine() throws IOException {
+            ledger.charge(KEY, CHARGE);
+            ledger.close();
+            List<String> lines = Files.readAllLines(journal());
+            Files.write(journal(), List.of("not json", lines.get(0)));
+
+            assertThatThrownBy(() -> new Ledger(faults, dataDir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("line 1");
+        }
+
+        @Test
+        void refusesASecondLedgerOnTheSameDirectory() {
+            assertThatThrownBy(() -> new Ledger(faults, dataDir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use");
+        }
+
+        private void restart() {
+            ledger.close();
+            ledger = new Ledger(faults, dataDir);
+        }
+
+        private Path journal() {
+            return dataDir.resolve(Ledger.FILE_NAME);
         }
     }
 

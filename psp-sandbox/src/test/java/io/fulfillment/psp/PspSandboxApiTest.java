@@ -8,18 +8,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest
 @Import({Ledger.class, FaultInjector.class, PspSandboxConfiguration.class})
+@DirtiesContext // closes the ledger before its temporary directory is deleted
 class PspSandboxApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void ledgerInTemporaryDirectory(DynamicPropertyRegistry registry) {
+        registry.add("psp-sandbox.data-dir", dataDir::toString);
+    }
 
     private static final String CHARGE = "{\"reference\":\"payment-7\",\"amount\":12.50,\"currency\":\"EUR\"}";
 
