@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfillment.contracts.kernel.ErrorDetails;
 import io.fulfillment.contracts.kernel.ErrorKind;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -35,9 +40,7 @@ class ConflictTranslatingCommandBusTest {
         assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class);
         assertThat(((CommandExecutionException) result.exceptionResult()).getDetails())
                 .contains(new ErrorDetails(
-                        ErrorKind.CONFLICT,
-                        ConflictTranslatingCommandBus.AGGREGATE_CONFLICT,
-                        ConflictTranslatingCommandBus.MESSAGE));
+                        ErrorKind.CONFLICT, AggregateConflicts.CODE, ConflictTranslatingCommandBus.MESSAGE));
         assertThat(result.exceptionResult()).hasRootCauseInstanceOf(ConcurrencyException.class);
     }
 
@@ -53,6 +56,56 @@ class ConflictTranslatingCommandBusTest {
                 .get()
                 .extracting(details -> ((ErrorDetails) details).kind())
                 .isEqualTo(ErrorKind.CONFLICT);
+    }
+
+    /** What Axon Server's append transaction fails with when a second aggregate takes an existing id. */
+    static StatusRuntimeException invalidSequence() {
+        Metadata trailers = new Metadata();
+        trailers.put(Metadata.Key.of("AxonIQ-ErrorCode", Metadata.ASCII_STRING_MARSHALLER), "AXONIQ-2000");
+        return Status.OUT_OF_RANGE
+                .withDescription("Invalid sequence number 0 for aggregate order-1, expected 1")
+                .asRuntimeException(trailers);
+    }
+
+    @Test
+    void reportsAxonServersRefusedAppendAtCommitAsAConflictRefusal() throws Exception {
+        commandBus.subscribe(COMMAND, command -> {
+            CurrentUnitOfWork.get().onCommit(unitOfWork -> {
+                throw invalidSequence();
+            });
+            return null;
+        });
+
+        CommandResultMessage<?> result = dispatch();
+
+        assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class);
+        assertThat(((CommandExecutionException) result.exceptionResult()).getDetails())
+                .contains(new ErrorDetails(
+                        ErrorKind.CONFLICT, AggregateConflicts.CODE, ConflictTranslatingCommandBus.MESSAGE));
+    }
+
+    @Test
+    void reportsAxonServersRefusedAppendWrappedInAnAxonExceptionAsAConflictRefusal() throws Exception {
+        commandBus.subscribe(COMMAND, command -> {
+            throw new IllegalStateException(
+                    "append failed",
+                    new AxonServerException(ErrorCode.INVALID_EVENT_SEQUENCE.errorCode(), "Invalid sequence number 0"));
+        });
+
+        assertThat(((CommandExecutionException) dispatch().exceptionResult()).getDetails())
+                .get()
+                .extracting(details -> ((ErrorDetails) details).code())
+                .isEqualTo(AggregateConflicts.CODE);
+    }
+
+    @Test
+    void leavesOtherAxonServerFailuresAlone() throws Exception {
+        StatusRuntimeException unavailable = Status.UNAVAILABLE.asRuntimeException();
+        commandBus.subscribe(COMMAND, command -> {
+            throw unavailable;
+        });
+
+        assertThat(dispatch().exceptionResult()).isSameAs(unavailable);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.fulfillment.inventory.catalogue;
 
+import io.fulfillment.chassis.distributed.AggregateConflicts;
 import io.fulfillment.chassis.problem.DomainException;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.kernel.ErrorKind;
 import java.util.Optional;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * A product was registered under an id the catalogue already uses. The event store is what notices: the first event
- * of the new product clashes with the first event of the existing one.
+ * of the new product clashes with the first event of the existing one ({@link AggregateConflicts}).
  */
 class ProductAlreadyRegisteredException extends DomainException {
 
@@ -27,11 +26,10 @@ class ProductAlreadyRegisteredException extends DomainException {
             if (current instanceof ProductAlreadyRegisteredException conflict) {
                 return Optional.of(conflict);
             }
-            if (current instanceof ConcurrencyException || current instanceof AggregateStreamCreationException) {
-                return Optional.of(new ProductAlreadyRegisteredException(productId));
-            }
             current = current.getCause() == current ? null : current.getCause();
         }
-        return Optional.empty();
+        return AggregateConflicts.isConflict(failure)
+                ? Optional.of(new ProductAlreadyRegisteredException(productId))
+                : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.fulfillment.order.placement;
 
+import io.fulfillment.chassis.distributed.AggregateConflicts;
 import io.fulfillment.contracts.inventory.FindProductsQuery;
 import io.fulfillment.contracts.inventory.ProductCatalogue;
 import io.fulfillment.contracts.inventory.ProductId;
@@ -19,15 +20,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a customer's request into a {@link PlaceOrderCommand}: prices come from the inventory catalogue, and a request
  * carrying an idempotency key always maps to the same order id, so the event store's uniqueness of aggregate streams
- * makes a repeated request create nothing new.
+ * makes a repeated request create nothing new: it is answered like the first.
  */
 @Component
 class OrderPlacement {
@@ -94,18 +93,11 @@ class OrderPlacement {
     }
 
     /**
-     * The order's event stream already exists (the embedded store reports a stream creation clash, Axon Server a
-     * concurrency conflict): an earlier request with the same key placed it.
+     * The order's event stream already exists, however the event store said so (a stream creation clash in the embedded
+     * store, {@code AXONIQ-2000} from Axon Server, or the conflict refusal it became on its way from another JVM): an
+     * earlier request with the same key placed it.
      */
     private static boolean isRepeatedPlacement(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
-            }
-        }
-        return false;
+        return AggregateConflicts.isConflict(failure);
     }
 }
