@@ -25,7 +25,8 @@ import org.springframework.core.Ordered;
  * gateways and {@link MessageHandlerInterceptor} beans on the command bus, query bus and every event processor; the
  * {@link CorrelationDataProvider} bean replaces Axon's default {@code MessageOriginProvider} (which would overwrite
  * {@code correlationId} with the parent message's id). Deadline managers are not covered by Axon, so they are wired
- * here.
+ * here. Work that continues on another thread (a future's continuation, an executor's task) carries the id with
+ * {@link Correlation}.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class CorrelationAutoConfiguration {

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CorrelationIdFilter extends OncePerRequestFilter {
 
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** RFC 9110 token characters (what the API gateway accepts and forwards) and ':': nothing that can break a line. */
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~:-]{1,128}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -2,6 +2,7 @@ package io.fulfillment.order.fulfillment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.fulfillment.chassis.correlation.Correlation;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.inventory.ReleaseStockCommand;
 import io.fulfillment.contracts.inventory.ReserveStockCommand;
@@ -408,13 +409,14 @@ public class OrderFulfillmentSaga {
     }
 
     private void send(FulfillmentCommands commands, Object command) {
-        commands.send(command).exceptionally(failure -> {
+        // the outcome arrives after the retries, on another thread: the log line keeps the order's correlation
+        commands.send(command).exceptionally(Correlation.capture().function(failure -> {
             log.warn(
                     "Order {}: {} failed after its retries; the step's deadline settles it",
                     orderId(),
                     command.getClass().getSimpleName(),
                     failure);
             return null;
-        });
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package io.fulfillment.order.placement;
 
+import io.fulfillment.chassis.correlation.Correlation;
 import io.fulfillment.chassis.distributed.AggregateConflicts;
 import io.fulfillment.contracts.inventory.FindProductsQuery;
 import io.fulfillment.contracts.inventory.ProductCatalogue;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
  * Turns a customer's request into a {@link PlaceOrderCommand}: prices come from the inventory catalogue, and a request
  * carrying an idempotency key always maps to the same order id, so the event store's uniqueness of aggregate streams
  * makes a repeated request create nothing new: it is answered like the first.
+ *
+ * <p>The command is sent from the continuation of the catalogue query, which in the distributed mode runs on an Axon
+ * Server connector thread: the request's correlation is carried into it explicitly.
  */
 @Component
 class OrderPlacement {
@@ -48,9 +52,10 @@ class OrderPlacement {
                 .map(line -> ProductId.of(line.productId()))
                 .distinct()
                 .toList();
+        Correlation correlation = Correlation.capture();
         return queries.query(new FindProductsQuery(productIds), ResponseTypes.instanceOf(ProductCatalogue.class))
-                .thenCompose(catalogue -> commands.send(new PlaceOrderCommand(
-                        orderId, customerId, pricedLines(request, catalogue), addressOf(request.shippingAddress()))))
+                .thenCompose(correlation.function(catalogue -> commands.send(new PlaceOrderCommand(
+                        orderId, customerId, pricedLines(request, catalogue), addressOf(request.shippingAddress())))))
                 .handle((result, failure) -> {
                     if (failure == null || (idempotencyKey != null && isRepeatedPlacement(failure))) {
                         return orderId;

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.fulfillment.chassis.correlation.CorrelationId;
 import io.fulfillment.contracts.inventory.FindProductsQuery;
 import io.fulfillment.contracts.inventory.ProductCatalogue;
 import io.fulfillment.contracts.inventory.ProductId;
@@ -20,6 +21,7 @@ import io.grpc.Status;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -45,6 +47,32 @@ class OrderPlacementTest {
     @AfterEach
     void clearTheMdc() {
         MDC.clear();
+    }
+
+    @Nested
+    class CarriedCorrelation {
+
+        @Test
+        void sendsTheCommandUnderTheRequestsCorrelationWhenTheCatalogueAnswersOnAnotherThread() throws Exception {
+            CompletableFuture<ProductCatalogue> catalogue = new CompletableFuture<>();
+            when(queries.query(any(FindProductsQuery.class), any(ResponseType.class)))
+                    .thenReturn(catalogue);
+            AtomicReference<String> correlationAtSend = new AtomicReference<>("never sent");
+            when(commands.send(any())).thenAnswer(invocation -> {
+                correlationAtSend.set(MDC.get(CorrelationId.MDC_KEY));
+                return CompletableFuture.completedFuture(null);
+            });
+
+            MDC.put(CorrelationId.MDC_KEY, REQUEST_CORRELATION);
+            CompletableFuture<OrderId> placed = placement.place(request(), null);
+            // as in the distributed mode: the query's answer arrives on a connector thread without the request's MDC
+            Thread connectorThread = new Thread(() -> catalogue.complete(CATALOGUE), "axonserver-connector");
+            connectorThread.start();
+            connectorThread.join();
+
+            assertThat(placed.get()).isNotNull();
+            assertThat(correlationAtSend.get()).isEqualTo(REQUEST_CORRELATION);
+        }
     }
 
     @Nested

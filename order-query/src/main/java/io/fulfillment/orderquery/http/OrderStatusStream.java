@@ -1,5 +1,6 @@
 package io.fulfillment.orderquery.http;
 
+import io.fulfillment.chassis.correlation.Correlation;
 import io.fulfillment.contracts.order.FindOrderSummaryQuery;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderSummary;
@@ -72,14 +73,23 @@ class OrderStatusStream {
             emitter.onError(failure -> close());
             emitter.onTimeout(this::finish);
             if (send(current) && !current.status().isTerminal()) {
+                // updates arrive on Axon's threads: they keep the request's correlation for their log lines
+                Correlation correlation = Correlation.capture();
                 subscription
                         .updates()
                         .takeUntil(summary -> summary.status().isTerminal())
-                        .subscribe(this::send, this::fail, this::finish);
+                        .subscribe(
+                                correlation.consumer(this::update),
+                                correlation.consumer(this::fail),
+                                correlation.runnable(this::finish));
             } else {
                 finish();
             }
             return emitter;
+        }
+
+        private void update(OrderSummary summary) {
+            send(summary);
         }
 
         private boolean send(OrderSummary summary) {

@@ -1,5 +1,6 @@
 package io.fulfillment.payment.provider;
 
+import io.fulfillment.chassis.correlation.Correlation;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.payment.provider.PspMessages.ChargeRequest;
@@ -172,8 +173,11 @@ public class PspClient implements AutoCloseable {
                 throw new PspUnavailableException(operation + " did not get through: " + e.getMessage(), e);
             }
         });
-        Callable<T> limited =
-                TimeLimiter.decorateFutureSupplier(resilience.timeLimiter(), () -> calls.submit(isolated));
+        Callable<T> limited = TimeLimiter.decorateFutureSupplier(
+                resilience.timeLimiter(),
+                () -> calls.submit(
+                        // the call runs on a thread of its own: it keeps the payment's correlation for its log lines
+                        Correlation.capture().callable(isolated)));
         Callable<T> guarded = CircuitBreaker.decorateCallable(resilience.circuitBreaker(), () -> {
             attempts.incrementAndGet();
             return limited.call();

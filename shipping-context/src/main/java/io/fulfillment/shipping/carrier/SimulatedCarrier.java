@@ -1,5 +1,6 @@
 package io.fulfillment.shipping.carrier;
 
+import io.fulfillment.chassis.correlation.Correlation;
 import io.fulfillment.contracts.shipping.DispatchShipmentCommand;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,10 +32,11 @@ class SimulatedCarrier {
     @EventHandler
     @DisallowReplay
     void on(ShipmentScheduledEvent event) {
-        commands.send(new DispatchShipmentCommand(event.shipmentId())).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                log.warn("Simulated carrier could not dispatch shipment {}", event.shipmentId(), failure);
-            }
-        });
+        commands.send(new DispatchShipmentCommand(event.shipmentId()))
+                .whenComplete(Correlation.capture().biConsumer((ignored, failure) -> {
+                    if (failure != null) {
+                        log.warn("Simulated carrier could not dispatch shipment {}", event.shipmentId(), failure);
+                    }
+                }));
     }
 }
