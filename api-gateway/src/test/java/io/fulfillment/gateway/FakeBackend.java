@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the backends on a random loopback port: canned JSON for orders, payments, shipments, products and
- * admin endpoints, and a record of every request it received (method, path with query, headers, body).
+ * admin endpoints (or the status a request asks for in {@value #FORCE_STATUS}), and a record of every request it
+ * received (method, path with query, headers, body).
  */
 public final class FakeBackend {
 
@@ -24,6 +25,8 @@ public final class FakeBackend {
     public static final String BOB = "customer-bob";
     public static final String ADAS_ORDER = "order-of-ada";
     public static final String BOBS_ORDER = "order-of-bob";
+    /** A request header that makes the backend answer with the status it names, whatever the path. */
+    public static final String FORCE_STATUS = "X-Fake-Status";
 
     private static final Map<String, String> OWNERS = Map.of(ADAS_ORDER, ADA, BOBS_ORDER, BOB);
 
@@ -86,7 +89,10 @@ public final class FakeBackend {
         received.add(new Received(
                 method, query == null ? path : path + "?" + query, Map.copyOf(exchange.getRequestHeaders()), body));
         String[] parts = path.split("/");
-        if (path.equals("/orders") && method.equals("POST")) {
+        String forcedStatus = exchange.getRequestHeaders().getFirst(FORCE_STATUS);
+        if (forcedStatus != null) {
+            respond(exchange, Integer.parseInt(forcedStatus), "{\"status\":" + forcedStatus + "}");
+        } else if (path.equals("/orders") && method.equals("POST")) {
             respond(exchange, 202, "{\"orderId\":\"new-order\"}");
         } else if (path.equals("/orders") && method.equals("GET")) {
             respond(exchange, 200, "[]");

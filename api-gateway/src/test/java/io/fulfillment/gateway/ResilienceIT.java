@@ -30,6 +30,43 @@ class ResilienceIT extends GatewayITSupport {
     }
 
     @Test
+    void oneRequestsServerErrorsAndRefusalsPassThroughWithoutOpeningTheBreaker() {
+        String order = "{\"customerId\":\"customer-ada\",\"lines\":[]}";
+        for (int i = 0; i < 12; i++) {
+            Answer failed = send(as("operator-a", post("/api/v1/orders", order))
+                    .header(FakeBackend.FORCE_STATUS, "500")
+                    .build());
+            assertThat(failed.status()).isEqualTo(500);
+        }
+        for (int status : new int[] {400, 404, 409, 422, 409, 422, 400, 404, 409, 422, 409, 422}) {
+            Answer refused = send(as("operator-a", post("/api/v1/orders", order))
+                    .header(FakeBackend.FORCE_STATUS, Integer.toString(status))
+                    .build());
+            assertThat(refused.status()).isEqualTo(status);
+        }
+
+        assertThat(circuitBreakers.circuitBreaker("order-place").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(send(as("operator-a", post("/api/v1/orders", order)).build()).status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aBackendAnswering503OpensTheRoutesBreaker() {
+        for (int i = 0; i < 10; i++) {
+            Answer unavailable = send(as("operator-b", get("/api/v1/shipments/s-" + i))
+                    .header(FakeBackend.FORCE_STATUS, "503")
+                    .build());
+            assertThat(unavailable.status()).isEqualTo(503);
+        }
+
+        assertThat(circuitBreakers.circuitBreaker("shipments").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        Answer whileOpen =
+                send(as("operator-b", get("/api/v1/shipments/s-open")).build());
+        assertThat(whileOpen.json().get("detail").asText()).contains("circuit open");
+        assertThat(BACKEND.lastRequest("GET", "/shipments/s-open")).isEmpty();
+    }
+
+    @Test
     void detailsDegradeToTheOrderWhenThePaymentBackendIsDown() {
         Answer answer = send(as("customer-ada", get("/api/v1/orders/" + FakeBackend.ADAS_ORDER + "/details"))
                 .build());

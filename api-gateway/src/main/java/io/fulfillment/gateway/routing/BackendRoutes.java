@@ -35,7 +35,7 @@ class BackendRoutes {
         for (RoutingProperties.Route route : properties.routes()) {
             RoutingProperties.RouteDefaults defaults = properties.routeDefaults();
             HandlerFilterFunction<ServerResponse, ServerResponse> filters = new CircuitBreakerFilter(
-                            route.id(), circuitBreakers.create(route.id()), defaults.failureStatuses())
+                            route.id(), circuitBreakers.create(route.id()))
                     .andThen(ownershipRule(route.ownership(), ownership))
                     .andThen(rewritePath(properties.prefix(), route.backendPath()));
             URI backend = properties.backend(route.backend());

@@ -3,7 +3,6 @@ package io.fulfillment.gateway.routing;
 import io.fulfillment.gateway.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.http.HttpTimeoutException;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
@@ -14,9 +13,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * One route's circuit breaker. Connection failures, timeouts and backend answers with a failure status count against
- * it; while it is open, and whenever the backend cannot be reached, the route answers 503 problem+json (504 on a
- * timeout). A failure-status answer itself is still passed through to the caller unchanged.
+ * One route's circuit breaker. What counts against it is resilience4j's configuration ({@code gateway.yml}, ADR 0009):
+ * connection failures and timeouts (thrown), and the answers {@link BackendUnavailableAnswer} names (502, 503, 504),
+ * which still reach the caller unchanged; a 4xx or a 500 is one request's problem and does not count. While the breaker
+ * is open, and whenever the backend cannot be reached, the route answers 503 problem+json (504 on a timeout).
  *
  * <p>The breaker covers the exchange up to the backend's response headers; streamed bodies (SSE) are copied after it.
  */
@@ -26,25 +26,15 @@ final class CircuitBreakerFilter implements HandlerFilterFunction<ServerResponse
 
     private final String routeId;
     private final CircuitBreaker circuitBreaker;
-    private final Set<Integer> failureStatuses;
 
-    CircuitBreakerFilter(String routeId, CircuitBreaker circuitBreaker, Set<Integer> failureStatuses) {
+    CircuitBreakerFilter(String routeId, CircuitBreaker circuitBreaker) {
         this.routeId = routeId;
         this.circuitBreaker = circuitBreaker;
-        this.failureStatuses = failureStatuses;
     }
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
-        return circuitBreaker.run(
-                () -> {
-                    ServerResponse response = handle(request, next);
-                    if (failureStatuses.contains(response.statusCode().value())) {
-                        throw new FailureStatus(response);
-                    }
-                    return response;
-                },
-                failure -> fallback(request, failure));
+        return circuitBreaker.run(() -> handle(request, next), failure -> fallback(request, failure));
     }
 
     private static ServerResponse handle(ServerRequest request, HandlerFunction<ServerResponse> next) {
@@ -58,9 +48,6 @@ final class CircuitBreakerFilter implements HandlerFilterFunction<ServerResponse
     }
 
     private ServerResponse fallback(ServerRequest request, Throwable failure) {
-        if (failure instanceof FailureStatus status) {
-            return status.response;
-        }
         if (failure instanceof CallNotPermittedException) {
             return Problems.response(
                     request,
@@ -84,16 +71,5 @@ final class CircuitBreakerFilter implements HandlerFilterFunction<ServerResponse
             }
         }
         return false;
-    }
-
-    /** Carries a backend answer that counts as a failure through the breaker, to be passed through afterwards. */
-    private static final class FailureStatus extends RuntimeException {
-
-        private final transient ServerResponse response;
-
-        FailureStatus(ServerResponse response) {
-            super("backend answered " + response.statusCode().value(), null, false, false);
-            this.response = response;
-        }
     }
 }

@@ -33,10 +33,7 @@ record RoutingProperties(
         return backends.getOrDefault(name, defaultBackend);
     }
 
-    record RouteDefaults(
-            @DefaultValue("2s") Duration connectTimeout,
-            @DefaultValue("10s") Duration readTimeout,
-            @DefaultValue({"500", "502", "503", "504"}) Set<Integer> failureStatuses) {}
+    record RouteDefaults(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {}
 
     /**
      * @param paths path patterns below the prefix, e.g. {@code /orders/{id}/cancel}

@@ -1,6 +1,7 @@
 package io.fulfillment.chassis.problem;
 
 import io.fulfillment.contracts.kernel.ErrorDetails;
+import io.grpc.StatusRuntimeException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -9,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -33,8 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The one place exceptions become RFC 9457 {@code application/problem+json}. Spring's own MVC failures (malformed
  * JSON, type mismatches, missing parameters, unknown routes, wrong methods) come from
  * {@link ResponseEntityExceptionHandler}; validation failures are 400 with an {@code errors} array of
- * {@code {field, message}}; business refusals map their {@code ErrorKind} to 404/409/422 with their {@code code}.
- * Anything else is left to Spring Boot: no exception message ever leaks into a 500.
+ * {@code {field, message}}; business refusals map their {@code ErrorKind} to 404/409/422 with their {@code code}; a
+ * service the request needs being unavailable (no handler connected, Axon Server unreachable) is 503 with
+ * {@code Retry-After}. Anything else is left to Spring Boot: no exception message ever leaks into a 500.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -44,17 +49,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String ERRORS = "errors";
     private static final String INVALID_REQUEST = "Invalid request content.";
     private static final String NOT_COMPLETED = "The request could not be completed.";
+    private static final String UNAVAILABLE = "A service this request needs is unavailable; try again shortly.";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler({
         DomainException.class,
         HandlerExecutionException.class,
         AggregateNotFoundException.class,
-        CompletionException.class
+        CompletionException.class,
+        NoHandlerForCommandException.class,
+        NoHandlerForQueryException.class,
+        AxonServerException.class,
+        StatusRuntimeException.class
     })
     ResponseEntity<Object> handleRefusal(Exception exception, WebRequest request) {
         return Refusals.find(exception)
                 .map(details -> refusal(exception, details, request))
-                .orElseGet(() -> unexplained(exception, request));
+                .orElseGet(() -> Unavailability.isUnavailable(exception)
+                        ? unavailable(exception, request)
+                        : unexplained(exception, request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -102,6 +115,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, details.message());
         problem.setProperty(CODE, details.code());
         return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
+    }
+
+    private ResponseEntity<Object> unavailable(Exception exception, WebRequest request) {
+        log.warn("Request failed: a service it needs is unavailable: {}", exception.toString());
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(
+                exception, ProblemDetail.forStatusAndDetail(status, UNAVAILABLE), headers, status, request);
     }
 
     private ResponseEntity<Object> unexplained(Exception exception, WebRequest request) {
