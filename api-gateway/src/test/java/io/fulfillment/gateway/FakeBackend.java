@@ -114,6 +114,9 @@ public final class FakeBackend {
             respond(exchange, 404, "{\"status\":404}");
         } else if (path.equals("/payments")) {
             respond(exchange, 200, "{\"paymentId\":\"p-1\",\"status\":\"COMPLETED\"}");
+        } else if (path.startsWith("/admin/processors/") && path.endsWith("/replay")) {
+            exchange.getResponseHeaders().add("Location", path.substring(0, path.length() - "/replay".length()));
+            respond(exchange, 202, "{}");
         } else if (path.startsWith("/products") || path.startsWith("/admin")) {
             respond(exchange, 200, "[]");
         } else {

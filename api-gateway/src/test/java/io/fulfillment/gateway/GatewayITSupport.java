@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "fulfillment.gateway.dev-tokens.users.operator-a.roles=ADMIN",
             "fulfillment.gateway.dev-tokens.users.operator-b.password=operator-b-demo",
             "fulfillment.gateway.dev-tokens.users.operator-b.roles=ADMIN",
+            "fulfillment.gateway.dev-tokens.users.operator-c.password=operator-c-demo",
+            "fulfillment.gateway.dev-tokens.users.operator-c.roles=ADMIN",
             "fulfillment.gateway.rate-limit.customer.capacity=30",
             "fulfillment.gateway.rate-limit.customer.period=1h",
             "fulfillment.gateway.rate-limit.anonymous.capacity=40",

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Turns the configured routes into Spring Cloud Gateway (server MVC) router functions. Each route is, outermost first:
- * circuit breaker → ownership rule → path rewrite → proxy.
+ * Turns the configured routes (and one admin route per service) into Spring Cloud Gateway (server MVC) router
+ * functions. Each route is, outermost first: circuit breaker → ownership rule → path rewrite → proxy.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendRoutes {
@@ -32,12 +32,12 @@ class BackendRoutes {
             OwnershipFilters ownership,
             CircuitBreakerFactory<?, ?> circuitBreakers) {
         RouterFunctions.Builder routes = RouterFunctions.route();
-        for (RoutingProperties.Route route : properties.routes()) {
+        for (RoutingProperties.Route route : properties.allRoutes()) {
             RoutingProperties.RouteDefaults defaults = properties.routeDefaults();
             HandlerFilterFunction<ServerResponse, ServerResponse> filters = new CircuitBreakerFilter(
                             route.id(), circuitBreakers.create(route.id()))
                     .andThen(ownershipRule(route.ownership(), ownership))
-                    .andThen(rewritePath(properties.prefix(), route.backendPath()));
+                    .andThen(rewritePath(properties.prefix(), route));
             URI backend = properties.backend(route.backend());
             Duration connectTimeout =
                     route.connectTimeout() != null ? route.connectTimeout() : defaults.connectTimeout();
@@ -75,29 +75,29 @@ class BackendRoutes {
     }
 
     /**
-     * Strips the API prefix, or replaces the whole path when the route names a fixed backend path. On the way back,
-     * a backend-relative {@code Location} gets the prefix again, and the backend's echo of the correlation id is
-     * dropped because the gateway already answers with it.
+     * Strips the API prefix and applies the route's rewrites, or replaces the whole path when the route names a fixed
+     * backend path. On the way back, a backend-relative {@code Location} is rewritten the other way and gets the prefix
+     * again, and the backend's echo of the correlation id is dropped because the gateway already answers with it.
      */
     private static HandlerFilterFunction<ServerResponse, ServerResponse> rewritePath(
-            String prefix, String backendPath) {
+            String prefix, RoutingProperties.Route route) {
         return (request, next) -> {
-            ServerResponse response = next.handle(withPath(request, backendPath(request, prefix, backendPath)));
+            ServerResponse response = next.handle(withPath(request, backendPath(request, prefix, route)));
             URI location = response.headers().getLocation();
             if (location != null && !location.isAbsolute() && location.getPath().startsWith("/")) {
-                response.headers().setLocation(URI.create(prefix + location));
+                response.headers().setLocation(URI.create(prefix + route.publicPathOf(location.toString())));
             }
             response.headers().remove(CorrelationId.HEADER);
             return response;
         };
     }
 
-    private static String backendPath(ServerRequest request, String prefix, String backendPath) {
-        if (StringUtils.hasText(backendPath)) {
-            return backendPath;
+    private static String backendPath(ServerRequest request, String prefix, RoutingProperties.Route route) {
+        if (StringUtils.hasText(route.backendPath())) {
+            return route.backendPath();
         }
         String path = request.uri().getRawPath();
-        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        return route.backendPathOf(path.startsWith(prefix) ? path.substring(prefix.length()) : path);
     }
 
     private static ServerRequest withPath(ServerRequest request, String path) {
