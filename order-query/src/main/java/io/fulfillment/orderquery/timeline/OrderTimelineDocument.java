@@ -17,8 +17,12 @@ record OrderTimelineDocument(@Id String orderId, List<Entry> entries) {
     static final String COLLECTION = "order_timelines";
 
     /**
-     * Events of different aggregates may be handled out of order, so entries sort on the event store's global
-     * position; where the token has none, on the time the event occurred. Equal keys keep the order of insertion.
+     * Entries sort on the event store's global position (Axon Server's global index in the distributed mode, the
+     * embedded store's global index in one process): the order events were committed in, so an event always comes
+     * after the events that caused it, whichever services recorded them. Not on {@code occurredAt}: each service stamps
+     * its events with its own clock when it creates them, and commits them later, so two services' events of one order
+     * can carry times out of commit order (a few ms apart on one machine; more with clock skew between machines).
+     * Where a token has no position, on the time the event occurred. Equal keys keep the order of insertion.
      */
     private static final Comparator<Entry> IN_ORDER = Comparator.comparing(
                     Entry::position, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
@@ -38,7 +42,7 @@ record OrderTimelineDocument(@Id String orderId, List<Entry> entries) {
             String correlationId) {
 
         TimelineEntry toTimelineEntry() {
-            return new TimelineEntry(occurredAt, context, eventType, description, correlationId);
+            return new TimelineEntry(position, occurredAt, context, eventType, description, correlationId);
         }
     }
 

@@ -1,15 +1,21 @@
 package io.fulfillment.orderquery.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fulfillment.chassis.correlation.CorrelationId;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.inventory.StockReleasedEvent;
 import io.fulfillment.contracts.inventory.StockReservedEvent;
+import io.fulfillment.contracts.kernel.CustomerId;
+import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.FindOrderTimelineQuery;
 import io.fulfillment.contracts.order.OrderId;
+import io.fulfillment.contracts.order.OrderStockReservedEvent;
 import io.fulfillment.contracts.order.OrderTimeline;
 import io.fulfillment.contracts.order.TimelineEntry;
+import io.fulfillment.contracts.payment.PaymentId;
+import io.fulfillment.contracts.payment.PaymentRequestedEvent;
 import io.fulfillment.orderquery.testapp.OrderQueryContextTest;
 import java.time.Instant;
 import java.util.Map;
@@ -53,7 +59,7 @@ class OrderTimelineProjectionIT {
 
         assertThat(timeline().entries())
                 .containsExactly(new TimelineEntry(
-                        EARLIER, "inventory", "StockReservedEvent", "Reserved 2 × keyboard", CORRELATION_ID));
+                        7L, EARLIER, "inventory", "StockReservedEvent", "Reserved 2 × keyboard", CORRELATION_ID));
     }
 
     @Test
@@ -67,6 +73,24 @@ class OrderTimelineProjectionIT {
         assertThat(timeline().entries())
                 .extracting(TimelineEntry::eventType)
                 .containsExactly("StockReservedEvent", "StockReleasedEvent");
+    }
+
+    /**
+     * Seen in the distributed mode: payment-context created its event 19 ms before order-command created its own, but
+     * committed it after. The timeline keeps the event store's order and shows the position it is in.
+     */
+    @Test
+    void servesEntriesInEventStoreOrderAndShowsItWhereTheServicesClocksDisagree() {
+        OrderStockReservedEvent reserved = new OrderStockReservedEvent(orderId);
+        PaymentRequestedEvent requested = new PaymentRequestedEvent(
+                PaymentId.of("payment-" + orderId), orderId, CustomerId.of("customer-ada"), Money.of("12.50", "EUR"));
+
+        projection.on(requested, tracked(requested, 241, EARLIER));
+        projection.on(reserved, tracked(reserved, 240, EARLIER.plusMillis(19)));
+
+        assertThat(timeline().entries())
+                .extracting(TimelineEntry::position, TimelineEntry::eventType)
+                .containsExactly(tuple(240L, "OrderStockReservedEvent"), tuple(241L, "PaymentRequestedEvent"));
     }
 
     @Test
