@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,11 +23,14 @@ import org.axonframework.eventhandling.EventProcessor;
 /**
  * One benchmark run against the all-in-one system in this JVM: startup, a closed-loop throughput run through the
  * command gateway, an open-loop latency sweep, a closed-loop run over HTTP through the API gateway, the replay of the
- * order projections, and the raw limits of the event storage engine. Prints every figure; draws the sweep as a PNG.
+ * order projections, and the raw limits of the event storage engine. Prints every figure, per order too (CPU, JDBC
+ * commits, events, aggregate loads, the saga's batch size); draws the sweep as a PNG. With {@code --target} it
+ * measures a running deployment over HTTP instead ({@link TargetBenchmark}).
  *
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks-exec.jar --orders=3000 --concurrency=64 --rates=10,25,50,100
+ * java -jar benchmarks/target/benchmarks-exec.jar --target=http://localhost:8080 --orders=100 --concurrency=8
  * </pre>
  */
 public final class Benchmark {
@@ -46,9 +49,19 @@ public final class Benchmark {
                 Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"));
+        if (options.target() != null) {
+            int exit = 0;
+            try {
+                TargetBenchmark.run(options);
+            } catch (Exception e) {
+                e.printStackTrace();
+                exit = 1;
+            }
+            System.exit(exit);
+        }
         int exit = 0;
         Path dataDir = null;
-        try (SystemUnderTest system = SystemUnderTest.start()) {
+        try (SystemUnderTest system = SystemUnderTest.start(options.probes())) {
             dataDir = system.dataDir;
             run(options, system);
         } catch (Exception e) {
@@ -76,26 +89,33 @@ public final class Benchmark {
                     null);
         }
         List<ProductId> catalogue = seed(system, http, options.products());
-        OrderLoad load = new OrderLoad(tracker, catalogue);
+        GatewayClient gateway = GatewayClient.login(
+                http, GatewayClient.apiUrl(system.gatewayUrl()), GatewayClient.Credentials.CUSTOMER);
+        Supplier<Counts> counters = () -> {
+            Counts local = Counts.local(ProcessMetrics.cpuNanos(), tracker.events(), gateway);
+            return system.probes == null ? local : system.probes.counts(local);
+        };
+        OrderLoad load = new OrderLoad(tracker, catalogue, counters);
         ExecutorService dispatchers = Executors.newFixedThreadPool(Math.min(options.concurrency(), 32));
         OrderLoad.Placement inProcess = OrderLoad.viaCommandGateway(system.commandGateway(), UNIT_PRICE, dispatchers);
         List<OrderLoad.Run> runs = new ArrayList<>();
 
         if (options.warmupOrders() > 0) {
-            report(load.closedLoop("warm-up (not counted)", inProcess, options.warmupOrders(), options.concurrency()));
+            Report.run(
+                    load.closedLoop("warm-up (not counted)", inProcess, options.warmupOrders(), options.concurrency()));
         }
         OrderLoad.Run throughput = load.closedLoop(
                 "closed loop, command gateway, " + options.concurrency() + " in flight",
                 inProcess,
                 options.orders(),
                 options.concurrency());
-        runs.add(report(throughput));
+        runs.add(Report.run(throughput));
 
         List<LatencyChart.Point> sweep = new ArrayList<>();
         for (int rate : options.rates()) {
             OrderLoad.Run run = load.openLoop(
                     "open loop, command gateway, offered " + rate + "/s", inProcess, rate, options.rateSeconds());
-            runs.add(report(run));
+            runs.add(Report.run(run));
             sweep.add(new LatencyChart.Point(rate, run.ordersPerSecond(), run.confirmedLatency()));
         }
         if (!sweep.isEmpty()) {
@@ -109,16 +129,8 @@ public final class Benchmark {
         }
 
         if (options.httpOrders() > 0) {
-            String token = http.call(
-                            "POST",
-                            system.gatewayUrl() + "/api/v1/dev/token",
-                            Map.of("username", OrderLoad.CUSTOMER, "password", "ada-demo"),
-                            null)
-                    .body()
-                    .get("access_token")
-                    .asText();
-            OrderLoad.Placement viaGateway = OrderLoad.viaGateway(http, system.gatewayUrl(), token);
-            runs.add(report(load.closedLoop(
+            OrderLoad.Placement viaGateway = OrderLoad.viaGateway(gateway, OrderLoad.CUSTOMER);
+            runs.add(Report.run(load.closedLoop(
                     "closed loop, HTTP via API gateway, " + options.concurrency() + " in flight",
                     viaGateway,
                     options.httpOrders(),
@@ -159,26 +171,7 @@ public final class Benchmark {
                 "%-55s %d events in %.2f s = %.0f events/s%n",
                 result.name(), result.events(), result.seconds(), result.eventsPerSecond()));
 
-        System.out.println();
-        System.out.println(
-                "| run | orders | terminal | confirmed | orders/s | events/s | CPU cores | p50 ms | p95 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-        for (OrderLoad.Run run : runs) {
-            Latencies l = run.confirmedLatency();
-            System.out.printf(
-                    "| %s | %d | %d | %d | %.1f | %.0f | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
-                    run.name(),
-                    run.orders(),
-                    run.terminal(),
-                    run.confirmed(),
-                    run.ordersPerSecond(),
-                    run.eventsPerSecond(),
-                    run.cpuCores(),
-                    l.p50(),
-                    l.p95(),
-                    l.p99(),
-                    l.max());
-        }
+        Report.table(runs);
         if (options.raw()) {
             double rawAppendPerTx = raw.get(1).eventsPerSecond();
             double rawAppendBatched = raw.get(2).eventsPerSecond();
@@ -198,28 +191,8 @@ public final class Benchmark {
                 ProcessMetrics.peakRssMib(), ProcessMetrics.rssMib());
     }
 
-    private static OrderLoad.Run report(OrderLoad.Run run) {
-        System.out.printf(
-                "%s: %d orders, %d terminal (%d confirmed, %d not placed) in %.2f s = %.1f orders/s,"
-                        + " %.0f events/s (%d events), %.2f CPU cores; placed → CONFIRMED %s%n",
-                run.name(),
-                run.orders(),
-                run.terminal(),
-                run.confirmed(),
-                run.failedToPlace(),
-                run.seconds(),
-                run.ordersPerSecond(),
-                run.eventsPerSecond(),
-                run.events(),
-                run.cpuCores(),
-                run.confirmedLatency());
-        return run;
-    }
-
-    private static List<ProductId> seed(SystemUnderTest system, Http http, int products) {
-        List<ProductId> catalogue = IntStream.range(0, products)
-                .mapToObj(i -> ProductId.of("bench-" + i))
-                .toList();
+    private static List<ProductId> seed(SystemUnderTest system, Http http, List<String> products) {
+        List<ProductId> catalogue = products.stream().map(ProductId::of).toList();
         catalogue.forEach(product -> system.commandGateway()
                 .sendAndWait(new RegisterProductCommand(product, "benchmark product " + product, UNIT_PRICE, STOCK)));
         // the HTTP path prices orders from the catalogue read model: wait until it knows every product

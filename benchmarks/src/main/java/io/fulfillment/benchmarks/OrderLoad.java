@@ -6,18 +6,24 @@ import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.kernel.ShippingAddress;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
+import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.PlaceOrderCommand;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
@@ -36,26 +42,101 @@ final class OrderLoad {
         CompletableFuture<String> place(List<ProductId> products);
     }
 
+    /** When an order ended, and how: a terminal status name ({@code CONFIRMED}, {@code REJECTED}, {@code CANCELLED}). */
+    record Outcome(long terminalNanos, String status) {
+
+        boolean confirmed() {
+            return OrderStatus.CONFIRMED.name().equals(status);
+        }
+    }
+
+    /** Sees orders reach a terminal status: inside the process ({@link OrderTracker}) or over HTTP. */
+    interface Terminals {
+
+        /** Follows an accepted order; the callback runs once, when (or if already) the order is terminal. */
+        void follow(String orderId, long placedAt, Runnable callback);
+
+        /** The order's terminal outcome, or null while it is not known to be terminal. */
+        Outcome outcome(String orderId);
+
+        long placedAt(String orderId);
+    }
+
     record Run(
             String name,
             int orders,
             int terminal,
             int confirmed,
+            Map<String, Integer> statuses,
             int failedToPlace,
             double seconds,
             double ordersPerSecond,
-            double eventsPerSecond,
-            long events,
-            double cpuCores,
-            Latencies confirmedLatency) {}
+            double wallSeconds,
+            Counts counts,
+            Latencies confirmedLatency,
+            Latencies terminalLatency) {
 
-    private final OrderTracker tracker;
+        /** Events appended during the run (events of earlier orders still being handled included), or -1. */
+        long events() {
+            return counts.events();
+        }
+
+        double eventsPerSecond() {
+            return rate(counts.events(), seconds);
+        }
+
+        /** Process CPU over wall time from the first order to the end of the run, in cores. */
+        double cpuCores() {
+            return rate(counts.cpuNanos(), wallSeconds) / 1e9;
+        }
+
+        double cpuMillisPerOrder() {
+            return perOrder(counts.cpuNanos()) / 1e6;
+        }
+
+        double commitsPerOrder() {
+            return perOrder(counts.commits());
+        }
+
+        double writingCommitsPerOrder() {
+            return perOrder(counts.writingCommits());
+        }
+
+        double eventsPerOrder() {
+            return perOrder(counts.events());
+        }
+
+        double aggregateLoadsPerOrder() {
+            return perOrder(counts.aggregateLoads());
+        }
+
+        /** Events the saga's processor handled per unit of work (its mean batch size). */
+        double sagaBatchSize() {
+            return Counts.ratio(counts.sagaEvents(), counts.sagaBatches());
+        }
+
+        /** A counter of the run divided by its terminal orders; NaN if the counter is unavailable. */
+        double perOrder(long counter) {
+            return Counts.ratio(counter, terminal);
+        }
+
+        private static double rate(long counter, double seconds) {
+            return counter == Counts.UNAVAILABLE || seconds <= 0 ? Double.NaN : counter / seconds;
+        }
+    }
+
+    private final Terminals terminals;
     private final List<ProductId> catalogue;
+    private final Supplier<Counts> counters;
     private final SplittableRandom random = new SplittableRandom(42);
 
-    OrderLoad(OrderTracker tracker, List<ProductId> catalogue) {
-        this.tracker = tracker;
+    OrderLoad(Terminals terminals, List<ProductId> catalogue, Supplier<Counts> counters) {
+        if (catalogue.size() < 2) {
+            throw new IllegalArgumentException("every order takes two distinct products: the catalogue needs two");
+        }
+        this.terminals = terminals;
         this.catalogue = catalogue;
+        this.counters = counters;
     }
 
     static Placement viaCommandGateway(CommandGateway commands, Money unitPrice, ExecutorService dispatchers) {
@@ -74,10 +155,14 @@ final class OrderLoad {
         };
     }
 
-    static Placement viaGateway(Http http, String gatewayUrl, String token) {
+    /**
+     * {@code POST /orders} through the API gateway, with an idempotency key per order, so an order sent again after a
+     * 429 or a lost answer is still one order.
+     */
+    static Placement viaGateway(GatewayClient gateway, String customerId) {
         return products -> {
             Map<String, Object> body = Map.of(
-                    "customerId", CUSTOMER,
+                    "customerId", customerId,
                     "lines",
                             products.stream()
                                     .map(product -> Map.of("productId", product.toString(), "quantity", 1))
@@ -89,12 +174,14 @@ final class OrderLoad {
                                     "postalCode", ADDRESS.postalCode(),
                                     "city", ADDRESS.city(),
                                     "country", ADDRESS.country()));
-            return http.send("POST", gatewayUrl + "/api/v1/orders", body, token).thenApply(response -> {
-                if (response.status() != 202) {
-                    throw new IllegalStateException("order refused: " + response.status() + " " + response.body());
-                }
-                return response.body().get("orderId").asText();
-            });
+            return gateway.send("POST", "/orders", body, Map.of("Idempotency-Key", "bench-" + UUID.randomUUID()))
+                    .thenApply(response -> {
+                        if (response.status() != 202) {
+                            throw new IllegalStateException(
+                                    "order refused: " + response.status() + " " + response.body());
+                        }
+                        return response.body().get("orderId").asText();
+                    });
         };
     }
 
@@ -108,21 +195,20 @@ final class OrderLoad {
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch finished = new CountDownLatch(orders);
         AtomicInteger failed = new AtomicInteger();
-        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-        long events = tracker.events();
-        long cpu = ProcessMetrics.cpuNanos();
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        Counts before = counters.get();
         long start = System.nanoTime();
         for (int i = 0; i < orders; i++) {
             inFlight.acquire();
             long placedAt = System.nanoTime();
             placement.place(twoProducts()).whenComplete((orderId, error) -> {
                 if (error != null) {
-                    failed.incrementAndGet();
+                    notPlaced(name, failed, error);
                     inFlight.release();
                     finished.countDown();
                 } else {
                     accepted.add(orderId);
-                    tracker.follow(orderId, placedAt, () -> {
+                    terminals.follow(orderId, placedAt, () -> {
                         inFlight.release();
                         finished.countDown();
                     });
@@ -130,17 +216,16 @@ final class OrderLoad {
             });
         }
         awaitAll(name, finished);
-        return summarize(name, orders, accepted, failed.get(), start, events, cpu);
+        return summarize(name, orders, accepted, failed.get(), start, before);
     }
 
     Run openLoop(String name, Placement placement, int ratePerSecond, int seconds) throws InterruptedException {
         int orders = ratePerSecond * seconds;
         CountDownLatch finished = new CountDownLatch(orders);
         AtomicInteger failed = new AtomicInteger();
-        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         long interval = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-        long events = tracker.events();
-        long cpu = ProcessMetrics.cpuNanos();
+        Counts before = counters.get();
         long start = System.nanoTime();
         for (int i = 0; i < orders; i++) {
             long scheduled = start + i * interval;
@@ -150,16 +235,25 @@ final class OrderLoad {
             }
             placement.place(twoProducts()).whenComplete((orderId, error) -> {
                 if (error != null) {
-                    failed.incrementAndGet();
+                    notPlaced(name, failed, error);
                     finished.countDown();
                 } else {
                     accepted.add(orderId);
-                    tracker.follow(orderId, scheduled, finished::countDown);
+                    terminals.follow(orderId, scheduled, finished::countDown);
                 }
             });
         }
         awaitAll(name, finished);
-        return summarize(name, orders, accepted, failed.get(), start, events, cpu);
+        return summarize(name, orders, accepted, failed.get(), start, before);
+    }
+
+    /** Counts an order the system did not accept, and says why for the first of a run. */
+    private static void notPlaced(String run, AtomicInteger failed, Throwable error) {
+        if (failed.incrementAndGet() == 1) {
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            System.out.printf("  %s: first order not placed: %s%n", run, cause);
+        }
     }
 
     private static void awaitAll(String name, CountDownLatch finished) throws InterruptedException {
@@ -168,36 +262,40 @@ final class OrderLoad {
         }
     }
 
-    private Run summarize(
-            String name, int orders, List<String> accepted, int failed, long start, long eventsBefore, long cpuBefore) {
+    private Run summarize(String name, int orders, List<String> accepted, int failed, long start, Counts before) {
         List<Long> confirmedLatency = new ArrayList<>();
+        List<Long> terminalLatency = new ArrayList<>();
+        Map<String, Integer> statuses = new TreeMap<>();
         long lastTerminal = start;
         int terminal = 0;
         for (String orderId : List.copyOf(accepted)) {
-            OrderTracker.Outcome outcome = tracker.outcome(orderId);
+            Outcome outcome = terminals.outcome(orderId);
             if (outcome == null) {
                 continue;
             }
             terminal++;
+            statuses.merge(outcome.status(), 1, Integer::sum);
             lastTerminal = Math.max(lastTerminal, outcome.terminalNanos());
+            long latency = outcome.terminalNanos() - terminals.placedAt(orderId);
+            terminalLatency.add(latency);
             if (outcome.confirmed()) {
-                confirmedLatency.add(outcome.terminalNanos() - tracker.placedAt(orderId));
+                confirmedLatency.add(latency);
             }
         }
+        Counts counts = counters.get().minus(before);
         double seconds = (lastTerminal - start) / 1e9;
-        long events = tracker.events() - eventsBefore;
-        double cpuSeconds = (ProcessMetrics.cpuNanos() - cpuBefore) / 1e9;
         return new Run(
                 name,
                 orders,
                 terminal,
                 confirmedLatency.size(),
+                statuses,
                 failed,
                 seconds,
                 terminal / seconds,
-                events / seconds,
-                events,
-                cpuSeconds / ((System.nanoTime() - start) / 1e9),
-                Latencies.of(confirmedLatency));
+                (System.nanoTime() - start) / 1e9,
+                counts,
+                Latencies.of(confirmedLatency),
+                Latencies.of(terminalLatency));
     }
 }

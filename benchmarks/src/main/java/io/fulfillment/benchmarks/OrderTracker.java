@@ -1,9 +1,11 @@
 package io.fulfillment.benchmarks;
 
+import io.fulfillment.benchmarks.OrderLoad.Outcome;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
+import io.fulfillment.contracts.order.OrderStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
  * of work, no polling) and records when each order reaches its terminal event. Placement time comes from the load
  * generator; latency is the difference of two {@link System#nanoTime()} readings, so no clock skew and no sleeps.
  */
-final class OrderTracker implements Consumer<List<? extends EventMessage<?>>> {
-
-    record Outcome(long terminalNanos, boolean confirmed) {}
+final class OrderTracker implements Consumer<List<? extends EventMessage<?>>>, OrderLoad.Terminals {
 
     private final AtomicLong events = new AtomicLong();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
@@ -32,25 +32,25 @@ final class OrderTracker implements Consumer<List<? extends EventMessage<?>>> {
         for (EventMessage<?> event : batch) {
             Object payload = event.getPayload();
             if (payload instanceof OrderConfirmedEvent confirmed) {
-                terminal(confirmed.orderId(), now, true);
+                terminal(confirmed.orderId(), now, OrderStatus.CONFIRMED);
             } else if (payload instanceof OrderRejectedEvent rejected) {
-                terminal(rejected.orderId(), now, false);
+                terminal(rejected.orderId(), now, OrderStatus.REJECTED);
             } else if (payload instanceof OrderCancelledEvent cancelled) {
-                terminal(cancelled.orderId(), now, false);
+                terminal(cancelled.orderId(), now, OrderStatus.CANCELLED);
             }
         }
     }
 
-    private void terminal(OrderId orderId, long now, boolean confirmed) {
-        outcomes.putIfAbsent(orderId.toString(), new Outcome(now, confirmed));
+    private void terminal(OrderId orderId, long now, OrderStatus status) {
+        outcomes.putIfAbsent(orderId.toString(), new Outcome(now, status.name()));
         Runnable callback = onTerminal.remove(orderId.toString());
         if (callback != null) {
             callback.run();
         }
     }
 
-    /** Follows an accepted order; the callback runs once, when (or if already) the order is terminal. */
-    void follow(String orderId, long placedAt, Runnable callback) {
+    @Override
+    public void follow(String orderId, long placedAt, Runnable callback) {
         placedNanos.put(orderId, placedAt);
         onTerminal.put(orderId, callback);
         if (outcomes.containsKey(orderId)) {
@@ -65,11 +65,13 @@ final class OrderTracker implements Consumer<List<? extends EventMessage<?>>> {
         return events.get();
     }
 
-    Outcome outcome(String orderId) {
+    @Override
+    public Outcome outcome(String orderId) {
         return outcomes.get(orderId);
     }
 
-    long placedAt(String orderId) {
+    @Override
+    public long placedAt(String orderId) {
         return placedNanos.get(orderId);
     }
 }

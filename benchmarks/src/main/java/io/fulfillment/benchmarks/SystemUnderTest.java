@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The all-in-one backends and the API gateway started in this JVM on a fresh data directory, the way the launcher's
  * {@code main} starts them, on free ports and with the gateway's per-customer rate limit off (it would otherwise turn
- * a load test into a 429 test).
+ * a load test into a 429 test). With probes, the backends' data sources, storage engine and saga processor are counted
+ * ({@link Probes}).
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -24,13 +25,17 @@ final class SystemUnderTest implements AutoCloseable {
     final ConfigurableApplicationContext gateway;
     final long backendsReadyMillis;
     final long gatewayReadyMillis;
+    /** Null when the run goes without probes. */
+    final Probes probes;
 
     private SystemUnderTest(
             Path dataDir,
             ConfigurableApplicationContext backends,
             long backendsReadyMillis,
             ConfigurableApplicationContext gateway,
-            long gatewayReadyMillis) {
+            long gatewayReadyMillis,
+            Probes probes) {
+        this.probes = probes;
         this.dataDir = dataDir;
         this.backends = backends;
         this.backendsReadyMillis = backendsReadyMillis;
@@ -38,17 +43,24 @@ final class SystemUnderTest implements AutoCloseable {
         this.gatewayReadyMillis = gatewayReadyMillis;
     }
 
-    static SystemUnderTest start() throws IOException {
+    static SystemUnderTest start(boolean withProbes) throws IOException {
         Path dataDir = Files.createTempDirectory("fulfillment-bench-").toAbsolutePath();
-        ConfigurableApplicationContext backends = new SpringApplicationBuilder(FulfillmentApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--fulfillment.data-dir=" + dataDir,
-                        "--fulfillment.inventory.demo-catalogue.enabled=false",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN",
-                        "--logging.level.io.fulfillment.payment=ERROR");
+        Probes probes = withProbes ? new Probes() : null;
+        SpringApplicationBuilder backendsApplication = new SpringApplicationBuilder(FulfillmentApplication.class);
+        if (probes != null) {
+            backendsApplication.initializers(probes);
+        }
+        ConfigurableApplicationContext backends = backendsApplication.run(
+                "--server.port=0",
+                "--fulfillment.data-dir=" + dataDir,
+                "--fulfillment.inventory.demo-catalogue.enabled=false",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.io.fulfillment.payment=ERROR");
         long backendsReady = ProcessMetrics.uptimeMillis();
+        if (probes != null) {
+            probes.attach(backends);
+        }
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
                 .profiles("local")
@@ -59,7 +71,7 @@ final class SystemUnderTest implements AutoCloseable {
                         "--fulfillment.gateway.rate-limit.enabled=false",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN");
-        return new SystemUnderTest(dataDir, backends, backendsReady, gateway, ProcessMetrics.uptimeMillis());
+        return new SystemUnderTest(dataDir, backends, backendsReady, gateway, ProcessMetrics.uptimeMillis(), probes);
     }
 
     private static int port(ConfigurableApplicationContext context) {

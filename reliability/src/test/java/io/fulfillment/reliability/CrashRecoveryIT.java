@@ -31,15 +31,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the all-in-one launcher as a child JVM, places orders under load and kills it with SIGKILL at random points
- * (fixed seed), restarting it on the same data directory each time. The PSP sandbox runs in this JVM, so its ledger
- * survives the kills and shows what money really moved. After the last restart every order must be terminal, stock
- * and money must add up, and once the process is stopped no saga may be left in the saga store.
+ * (fixed seed) while the sagas of a burst of orders are in flight, restarting it on the same data directory each
+ * time, so every start begins with a backlog and the saga's deadlines come due while it works through it. The PSP
+ * sandbox runs in this JVM, so its ledger survives the kills and shows what money really moved. After the last
+ * restart every order must be terminal; stock and money must add up in total and per order (a confirmed order is
+ * charged and has its shipment, an unfulfilled one holds no money and has no live shipment, nothing stays reserved
+ * once the confirmed orders shipped); no dead letter may be parked; and once the process is stopped no saga and no
+ * deadline may be left.
  */
 class CrashRecoveryIT {
 
     private static final long SEED = 20_240_601L;
     private static final String CUSTOMER = "customer-crash";
-    private static final int INITIAL_STOCK = 5_000;
+    private static final int INITIAL_STOCK = 20_000;
     private static final int RESTOCK = 250;
 
     private final Path dataDir =
@@ -60,7 +64,8 @@ class CrashRecoveryIT {
     @Test
     void losesNothingWhenKilledMidSaga() throws Exception {
         Random random = new Random(SEED);
-        int kills = ReliabilitySize.pick(2, 5);
+        int kills = ReliabilitySize.pick(2, 10);
+        int ordersPerRun = ReliabilitySize.pick(40, 210);
         psp = new SpringApplicationBuilder(PspSandboxApplication.class)
                 .properties("spring.config.name=psp-sandbox")
                 .run(
@@ -87,16 +92,17 @@ class CrashRecoveryIT {
                 api.restock(products.get(0), RESTOCK);
                 received.merge(products.get(0), RESTOCK, Integer::sum);
             }
-            long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500 + random.nextInt(3_000));
-            while (System.nanoTime() < killAt) {
+            // a burst of orders, then the kill while their sagas are in flight: the next start begins with a backlog
+            for (int order = 0; order < ordersPerRun; order++) {
                 Map<String, Integer> lines = new HashMap<>();
                 lines.put(products.get(0), 1 + random.nextInt(2));
                 if (random.nextBoolean()) {
                     lines.put(products.get(1), 1);
                 }
                 api.placeOrder(CUSTOMER, lines).thenAccept(orderId -> orderId.ifPresent(accepted::add));
-                Thread.sleep(100 + random.nextInt(150));
+                Thread.sleep(random.nextInt(ReliabilitySize.pick(60, 12)));
             }
+            Thread.sleep(random.nextInt(1_500));
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             System.out.printf("crash: killed run %d with %d orders accepted so far%n", run, accepted.size());
         }
@@ -115,11 +121,15 @@ class CrashRecoveryIT {
         Map<String, JsonNode> outcomes = Invariants.awaitTerminal(api, orders, Duration.ofMinutes(3));
         Invariants.assertStockAddsUp(api, received);
         Invariants.LedgerCount ledger = Invariants.assertLedgerMatchesPayments(api, orders, pspApi::ledger);
+        int dispatched = Invariants.assertEveryOrderSettled(api, outcomes);
+        Invariants.assertNothingReserved(api, products);
+        Invariants.assertNoDeadLetters(api);
         Map<String, Long> byStatus = new HashMap<>();
         outcomes.values().forEach(order -> byStatus.merge(order.get("status").asText(), 1L, Long::sum));
         System.out.printf(
-                "crash: %d kills, %d orders (%d acknowledged before a kill), outcomes %s, ledger %s%n",
-                kills, orders.size(), accepted.size(), byStatus, ledger);
+                "crash: %d kills, %d orders (%d acknowledged before a kill), outcomes %s, ledger %s, %d shipments"
+                        + " dispatched, nothing left reserved%n",
+                kills, orders.size(), accepted.size(), byStatus, ledger, dispatched);
 
         await().atMost(Duration.ofMinutes(1)).until(api::processorsCaughtUp);
         process.destroy();

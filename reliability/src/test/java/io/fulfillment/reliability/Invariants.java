@@ -18,6 +18,11 @@ final class Invariants {
 
     private static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
     private static final Set<String> PAID = Set.of("CHARGED", "REFUNDED");
+    /** Payment states of an order that ended without being fulfilled ("none": no payment was ever requested). */
+    private static final Set<String> NO_MONEY_HELD = Set.of("none", "DECLINED", "FAILED", "CANCELLED", "REFUNDED");
+    /** Shipment states of an order that ended without being fulfilled ("none": no shipment was ever requested). */
+    private static final Set<String> NO_LIVE_SHIPMENT = Set.of("none", "CANCELLED", "REJECTED");
+
     private static final Set<String> SETTLED_PAYMENT = Set.of("CHARGED", "DECLINED", "FAILED", "CANCELLED", "REFUNDED");
 
     private Invariants() {}
@@ -151,5 +156,70 @@ final class Invariants {
             count[0] = new LedgerCount(paid, refunded, approved, refundsMade, givenBack);
         });
         return count[0];
+    }
+
+    /**
+     * Each terminal order's own outcome adds up: a CONFIRMED order is charged and has a scheduled shipment; a REJECTED or
+     * CANCELLED one holds no money (its payment, if any, was declined, failed, voided or refunded) and has no live
+     * shipment. Then every confirmed order's shipment is dispatched, after which no product may hold reserved stock:
+     * a unit still reserved belongs to an order that ended without releasing it. Returns the number of dispatched
+     * shipments.
+     */
+    static int assertEveryOrderSettled(SystemApi api, Map<String, JsonNode> terminalOrders) {
+        List<String> confirmedShipments = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    confirmedShipments.clear();
+                    for (Map.Entry<String, JsonNode> order : terminalOrders.entrySet()) {
+                        String orderId = order.getKey();
+                        String status = order.getValue().get("status").asText();
+                        JsonNode payment = api.payment(orderId);
+                        JsonNode shipment = api.shipment(orderId);
+                        String paymentStatus =
+                                payment == null ? "none" : payment.get("status").asText();
+                        String shipmentStatus = shipment == null
+                                ? "none"
+                                : shipment.get("status").asText();
+                        if (status.equals("CONFIRMED")) {
+                            assertThat(paymentStatus)
+                                    .as("payment of CONFIRMED order %s", orderId)
+                                    .isEqualTo("CHARGED");
+                            assertThat(shipmentStatus)
+                                    .as("shipment of CONFIRMED order %s", orderId)
+                                    .isEqualTo("SCHEDULED");
+                            confirmedShipments.add(shipment.get("shipmentId").asText());
+                        } else {
+                            assertThat(paymentStatus)
+                                    .as("payment of %s order %s", status, orderId)
+                                    .isIn(NO_MONEY_HELD);
+                            assertThat(shipmentStatus)
+                                    .as("shipment of %s order %s", status, orderId)
+                                    .isIn(NO_LIVE_SHIPMENT);
+                        }
+                    }
+                });
+        confirmedShipments.forEach(api::dispatch);
+        return confirmedShipments.size();
+    }
+
+    /** After every confirmed order's shipment left: nothing reserved anywhere. */
+    static void assertNothingReserved(SystemApi api, Collection<String> productIds) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> productIds.forEach(productId -> assertThat(
+                                api.product(productId).get("reserved").asInt())
+                        .as("units of %s still reserved once every confirmed order shipped", productId)
+                        .isZero()));
+    }
+
+    /** No event processor has parked a failure. */
+    static void assertNoDeadLetters(SystemApi api) {
+        List<String> parked = new ArrayList<>();
+        api.deadLetters().forEach(group -> {
+            if (group.get("sequences").asLong() > 0) {
+                parked.add(group.toString());
+            }
+        });
+        assertThat(parked).as("processing groups with dead letters").isEmpty();
     }
 }

@@ -133,6 +133,23 @@ final class SystemApi {
         return response.status() == 200 ? response.body() : null;
     }
 
+    JsonNode shipment(String orderId) {
+        Response response = send("GET", "/shipments?orderId=" + orderId, null);
+        return response.status() == 200 ? response.body() : null;
+    }
+
+    /** The carrier picks the shipment up: its reserved units become shipped. */
+    void dispatch(String shipmentId) {
+        Response response = send("POST", "/shipments/" + shipmentId + "/dispatch", null);
+        if (response.status() >= 300) {
+            throw new IllegalStateException("dispatch of " + shipmentId + " answered " + response.status());
+        }
+    }
+
+    JsonNode deadLetters() {
+        return send("GET", "/admin/dead-letters", null).body();
+    }
+
     JsonNode ledger() {
         return send("GET", "/psp/admin/ledger", null).body();
     }
