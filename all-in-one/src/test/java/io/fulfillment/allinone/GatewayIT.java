@@ -109,6 +109,29 @@ class GatewayIT {
                 .isEqualTo(200);
     }
 
+    /** In one process every service's admin route reaches the same backend: each lists every processor. */
+    @Test
+    void reachesEveryServicesAdminApiAndActuatorUnderItsName() {
+        String admin = token("admin", "admin-demo");
+
+        for (String service : List.of("order-command", "order-query", "inventory", "payment", "shipping")) {
+            ResponseEntity<JsonNode> processors = get(viaGateway, admin, "/api/v1/admin/" + service + "/processors");
+            assertThat(processors.getStatusCode().value()).as(service).isEqualTo(200);
+            assertThat(processors.getBody().findValuesAsText("name"))
+                    .as(service)
+                    .contains("OrderFulfillmentSagaProcessor", "payment-psp", "inventory-catalogue", "shipping-view");
+        }
+        assertThat(get(viaGateway, admin, "/api/v1/admin/payment/dead-letters")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(get(viaGateway, admin, "/api/v1/admin/payment/actuator/circuitbreakers")
+                        .getBody()
+                        .path("circuitBreakers")
+                        .has("psp"))
+                .isTrue();
+    }
+
     @Test
     void keepsEachCustomerToTheirOwnOrders() {
         String ada = token("customer-ada", "ada-demo");
