@@ -2,6 +2,7 @@ package io.fulfillment.chassis.embedded;
 
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Conditional;
  * {@link JdbcAutoConfiguration} keeps events, tokens, sagas and dead letters in it through JDBC, and db-scheduler's
  * Spring Boot starter keeps the saga deadlines in it, on a transaction-aware view of the same DataSource, so a deadline
  * commits or rolls back with the unit of work that scheduled or cancelled it. Neither creates tables; this creates them.
+ * It also tells Axon's event store which H2 failures are unique-key violations ({@link UniqueKeyViolations}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = JdbcAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
@@ -25,5 +27,10 @@ public class EmbeddedStoresAutoConfiguration {
     EmbeddedStoreSchema embeddedStoreSchema(
             DataSource dataSource, @Value("${fulfillment.data-dir:./data}") String dataDir) {
         return new EmbeddedStoreSchema(dataSource, Path.of(dataDir).toAbsolutePath());
+    }
+
+    @Bean
+    PersistenceExceptionResolver uniqueKeyViolations() {
+        return new UniqueKeyViolations();
     }
 }

@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -30,6 +33,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.SerializedObject;
@@ -111,6 +115,21 @@ class ChassisWiringIT {
         assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
         assertThat(axonTransactionManager).isInstanceOf(ReadModelsFirstTransactionManager.class);
         assertThat(platformTransactionManagers).singleElement().isInstanceOf(JdbcTransactionManager.class);
+    }
+
+    @Test
+    void aSecondAggregateUnderAnExistingIdIsAConflictNotAStorageFailure(
+            @Autowired EventStorageEngine storageEngine, @Autowired TransactionManager axonTransactionManager) {
+        String aggregateId = "probe-" + UUID.randomUUID();
+        axonTransactionManager.executeInTransaction(() -> storageEngine.appendEvents(firstEventOf(aggregateId)));
+
+        assertThatThrownBy(() -> axonTransactionManager.executeInTransaction(
+                        () -> storageEngine.appendEvents(firstEventOf(aggregateId))))
+                .isInstanceOf(AggregateStreamCreationException.class);
+    }
+
+    private static DomainEventMessage<?> firstEventOf(String aggregateId) {
+        return new GenericDomainEventMessage<>("Probe", aggregateId, 0, new PoisonEvent(aggregateId));
     }
 
     @Test
