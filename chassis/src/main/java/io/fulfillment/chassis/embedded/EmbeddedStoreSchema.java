@@ -49,15 +49,13 @@ class EmbeddedStoreSchema extends DataSourceScriptDatabaseInitializer {
     @Override
     public boolean initializeDatabase() {
         List<String> found = new JdbcTemplate(dataSource)
-                .queryForList(
-                        "select table_name from information_schema.tables where table_schema = 'PUBLIC'"
-                                + " and table_name in ("
-                                + String.join(
-                                        ",",
-                                        JPA_ERA_TABLES.stream()
-                                                .map(table -> "'" + table + "'")
-                                                .toList()) + ") order by table_name",
-                        String.class);
+                        .queryForList(
+                                "select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+                                        + " order by table_name",
+                                String.class)
+                        .stream()
+                        .filter(JPA_ERA_TABLES::contains)
+                        .toList();
         if (!found.isEmpty()) {
             throw new JpaEraDataDirectoryException(dataDir, found);
         }
