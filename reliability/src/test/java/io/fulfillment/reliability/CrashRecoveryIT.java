@@ -134,10 +134,8 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofMinutes(1)).until(api::processorsCaughtUp);
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
-        assertThat(count("saga_entry")).as("sagas left in the saga store").isZero();
-        assertThat(count("association_value_entry"))
-                .as("saga associations left")
-                .isZero();
+        assertThat(count("SagaEntry")).as("sagas left in the saga store").isZero();
+        assertThat(count("AssociationValueEntry")).as("saga associations left").isZero();
     }
 
     private Process start(int port, SystemApi pspApi, int run) throws IOException {
