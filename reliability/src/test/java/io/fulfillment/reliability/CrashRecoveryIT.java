@@ -136,6 +136,9 @@ class CrashRecoveryIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
         assertThat(count("SagaEntry")).as("sagas left in the saga store").isZero();
         assertThat(count("AssociationValueEntry")).as("saga associations left").isZero();
+        assertThat(count("scheduled_tasks"))
+                .as("saga deadlines left in the deadline store")
+                .isZero();
     }
 
     private Process start(int port, SystemApi pspApi, int run) throws IOException {
@@ -201,7 +204,7 @@ class CrashRecoveryIT {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/axon", "sa", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:retry:file:" + dataDir + "/axon", "sa", "");
                 ResultSet result = connection.createStatement().executeQuery("select count(*) from " + table)) {
             result.next();
             return result.getLong(1);
