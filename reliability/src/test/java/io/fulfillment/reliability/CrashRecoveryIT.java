@@ -166,7 +166,7 @@ class CrashRecoveryIT {
         Process started = builder.start();
         SystemApi api = SystemApi.onPort(port);
         try {
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         assertThat(started.isAlive())
