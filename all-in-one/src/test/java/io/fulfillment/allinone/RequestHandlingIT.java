@@ -196,7 +196,7 @@ class RequestHandlingIT {
     /** Events that only a client request can cause; sagas still settling earlier orders never append these. */
     private long eventsOnlyRequestsCreate() {
         return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where payload_type in (?, ?, ?, ?)",
+                "select count(*) from DomainEventEntry where payloadType in (?, ?, ?, ?)",
                 Long.class,
                 "io.fulfillment.contracts.order.OrderPlacedEvent",
                 "io.fulfillment.contracts.order.OrderCancelledEvent",

@@ -134,9 +134,10 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofMinutes(1)).until(api::processorsCaughtUp);
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
-        assertThat(count("saga_entry")).as("sagas left in the saga store").isZero();
-        assertThat(count("association_value_entry"))
-                .as("saga associations left")
+        assertThat(count("SagaEntry")).as("sagas left in the saga store").isZero();
+        assertThat(count("AssociationValueEntry")).as("saga associations left").isZero();
+        assertThat(count("scheduled_tasks"))
+                .as("saga deadlines left in the deadline store")
                 .isZero();
     }
 
@@ -165,7 +166,7 @@ class CrashRecoveryIT {
         Process started = builder.start();
         SystemApi api = SystemApi.onPort(port);
         try {
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         assertThat(started.isAlive())
@@ -203,7 +204,7 @@ class CrashRecoveryIT {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/axon", "sa", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:retry:file:" + dataDir + "/axon", "sa", "");
                 ResultSet result = connection.createStatement().executeQuery("select count(*) from " + table)) {
             result.next();
             return result.getLong(1);

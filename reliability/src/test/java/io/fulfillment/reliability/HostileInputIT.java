@@ -123,7 +123,7 @@ class HostileInputIT {
     }
 
     private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class);
     }
 
     private int send(String gatewayUrl, HostileRequest request, String customer, String admin) throws Exception {

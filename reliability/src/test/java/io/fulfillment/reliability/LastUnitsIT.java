@@ -68,7 +68,7 @@ class LastUnitsIT {
         assertThat(api.product(product).get("available").asInt()).isZero();
         assertStockNeverNegative(product);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from saga_entry", Integer.class))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from SagaEntry", Integer.class))
                         .as("sagas still active")
                         .isZero());
     }

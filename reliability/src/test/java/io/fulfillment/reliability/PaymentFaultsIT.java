@@ -83,7 +83,7 @@ class PaymentFaultsIT {
                 "payment faults: %d orders (%d flaky, %d outage, %d recovery), breaker states %s, ledger %s%n",
                 orders.size(), flaky.size(), duringOutage.size(), afterRecovery.size(), breakerStates, ledger);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from saga_entry", Integer.class))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from SagaEntry", Integer.class))
                         .as("sagas still active")
                         .isZero());
     }

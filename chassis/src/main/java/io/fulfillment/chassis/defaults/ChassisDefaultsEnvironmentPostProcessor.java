@@ -11,7 +11,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the chassis defaults ({@code chassis-defaults.yml}) as the property source of lowest precedence, so every
- * deployable starts in the embedded mode with Jackson serializers and durable JobRunr deadlines, and any
+ * deployable starts in the embedded mode with Jackson serializers and durable deadlines in its H2 database, and any
  * {@code application.yml}, profile, environment variable or command-line argument overrides them.
  */
 class ChassisDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {

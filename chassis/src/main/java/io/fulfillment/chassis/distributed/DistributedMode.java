@@ -10,7 +10,7 @@ public final class DistributedMode {
 
     private DistributedMode() {}
 
-    static boolean isActive(Environment environment) {
+    public static boolean isActive(Environment environment) {
         return DISTRIBUTED.equalsIgnoreCase(environment.getProperty(PROPERTY, "embedded"));
     }
 }

@@ -33,12 +33,13 @@ import org.springframework.util.StringUtils;
  * ({@code spring.data.mongodb.uri} / {@code host}) it starts mongo-java-server with its H2 backend on
  * {@code ${fulfillment.data-dir}/readmodels.mv}, bound to 127.0.0.1 on a free port, and hands its address to Spring
  * Data MongoDB as {@link MongoConnectionDetails}. The server has no transactions and scans every query that is not an
- * {@code _id} lookup; Axon keeps using the JPA transaction manager.
+ * {@code _id} lookup; Axon keeps using the transaction manager of the H2 database.
  *
  * <p>Read models must not fall behind the tokens that say they are up to date: the H2 store behind the server writes
  * its changes to the file in the background (about once a second), while the event processors' tokens commit in the
  * H2 database. {@link ReadModelDurabilityAutoConfiguration} therefore writes the read models to their file right
- * before every Axon transaction commits, so a killed process never restarts with a token ahead of its read model.
+ * before an Axon transaction that wrote them commits, so a killed process never restarts with a token ahead of its
+ * read model.
  */
 @AutoConfiguration(before = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
 @ConditionalOnClass({MongoServer.class, H2Backend.class, MongoConnectionDetails.class})

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class ReadModelsFirstTransactionManagerTest {
 
     private final List<String> steps = new ArrayList<>();
-    private final ReadModelsFirstTransactionManager manager =
-            new ReadModelsFirstTransactionManager(this::recordingTransaction, () -> steps.add("read models written"));
+    private boolean readModelsWritten;
+    private final ReadModelsFirstTransactionManager manager = new ReadModelsFirstTransactionManager(
+            this::recordingTransaction, () -> readModelsWritten, () -> steps.add("read models written"));
 
     private Transaction recordingTransaction() {
         steps.add("transaction started");
@@ -29,14 +30,25 @@ class ReadModelsFirstTransactionManagerTest {
     }
 
     @Test
-    void writesReadModelsBeforeTheTransactionCommits() {
+    void writesReadModelsBeforeTheTransactionCommitsWhenItWroteThem() {
+        readModelsWritten = true;
+
         manager.startTransaction().commit();
 
         assertThat(steps).containsExactly("transaction started", "read models written", "transaction committed");
     }
 
     @Test
+    void leavesTheReadModelStoreAloneWhenTheTransactionWroteNoReadModel() {
+        manager.startTransaction().commit();
+
+        assertThat(steps).containsExactly("transaction started", "transaction committed");
+    }
+
+    @Test
     void leavesReadModelsAloneOnRollback() {
+        readModelsWritten = true;
+
         manager.startTransaction().rollback();
 
         assertThat(steps).containsExactly("transaction started", "transaction rolled back");

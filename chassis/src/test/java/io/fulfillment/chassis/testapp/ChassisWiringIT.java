@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillment.chassis.mongo.ReadModelsFirstTransactionManager;
+import io.fulfillment.chassis.testapp.ProbeMessages.PoisonEvent;
 import io.fulfillment.chassis.testapp.ProbeMessages.RefuseCommand;
 import io.fulfillment.contracts.kernel.ErrorDetails;
 import io.fulfillment.contracts.kernel.ErrorKind;
@@ -14,29 +15,38 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @ChassisContextTest
@@ -94,39 +104,76 @@ class ChassisWiringIT {
     }
 
     @Test
-    void axonStoresLiveInJpaAndCommitWithTheJpaTransactionManager(
+    void axonStoresUseJdbcAndCommitWithTheDataSourceTransactionManager(
             @Autowired EventStorageEngine storageEngine,
             @Autowired TokenStore tokenStore,
             @Autowired SagaStore<?> sagaStore,
             @Autowired TransactionManager axonTransactionManager,
             @Autowired List<PlatformTransactionManager> platformTransactionManagers) {
-        assertThat(storageEngine).isInstanceOf(JpaEventStorageEngine.class);
-        assertThat(tokenStore).isInstanceOf(JpaTokenStore.class);
-        assertThat(sagaStore).isInstanceOf(JpaSagaStore.class);
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
         assertThat(axonTransactionManager).isInstanceOf(ReadModelsFirstTransactionManager.class);
-        assertThat(platformTransactionManagers).singleElement().isInstanceOf(JpaTransactionManager.class);
+        assertThat(platformTransactionManagers).singleElement().isInstanceOf(JdbcTransactionManager.class);
     }
 
     @Test
-    void axonAndJobRunrTablesAreCreated() {
+    void aSecondAggregateUnderAnExistingIdIsAConflictNotAStorageFailure(
+            @Autowired EventStorageEngine storageEngine, @Autowired TransactionManager axonTransactionManager) {
+        String aggregateId = "probe-" + UUID.randomUUID();
+        axonTransactionManager.executeInTransaction(() -> storageEngine.appendEvents(firstEventOf(aggregateId)));
+
+        assertThatThrownBy(() -> axonTransactionManager.executeInTransaction(
+                        () -> storageEngine.appendEvents(firstEventOf(aggregateId))))
+                .isInstanceOf(AggregateStreamCreationException.class);
+    }
+
+    private static DomainEventMessage<?> firstEventOf(String aggregateId) {
+        return new GenericDomainEventMessage<>("Probe", aggregateId, 0, new PoisonEvent(aggregateId));
+    }
+
+    @Test
+    void theSchemaHoldsAxonsAndDbSchedulersTablesWithBinaryValuesInTheRow() {
         List<String> tables = jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = 'PUBLIC'", String.class);
+        List<String> largeObjectColumns = jdbc.queryForList(
+                "select table_name || '.' || column_name from information_schema.columns where table_schema = 'PUBLIC'"
+                        + " and data_type like '%LARGE OBJECT'",
+                String.class);
 
         assertThat(tables)
-                .contains(
-                        "DOMAIN_EVENT_ENTRY",
-                        "SNAPSHOT_EVENT_ENTRY",
-                        "TOKEN_ENTRY",
-                        "SAGA_ENTRY",
-                        "ASSOCIATION_VALUE_ENTRY",
-                        "DEAD_LETTER_ENTRY",
-                        "JOBRUNR_JOBS");
+                .containsExactlyInAnyOrder(
+                        "DOMAINEVENTENTRY",
+                        "SNAPSHOTEVENTENTRY",
+                        "TOKENENTRY",
+                        "SAGAENTRY",
+                        "ASSOCIATIONVALUEENTRY",
+                        "DEADLETTERENTRY",
+                        "SCHEDULED_TASKS");
+        assertThat(largeObjectColumns).isEmpty();
     }
 
     @Test
-    void sagasGetTheJobRunrDeadlineManager(@Autowired DeadlineManager deadlineManager) {
-        assertThat(deadlineManager).isInstanceOf(JobRunrDeadlineManager.class);
+    void sagasGetTheDbSchedulerDeadlineManagerAndNothingOfJobRunr(
+            @Autowired DeadlineManager deadlineManager, @Autowired ApplicationContext context) {
+        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
         assertThat(axonConfiguration.deadlineManager()).isSameAs(deadlineManager);
+        assertThat(context.getBeanNamesForType(JobScheduler.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(StorageProvider.class)).isEmpty();
+    }
+
+    @Test
+    void aFailingEventOfAGroupWithDlqEnabledIsParkedInTheJdbcDeadLetterQueue(@Autowired EventGateway events) {
+        events.publish(new PoisonEvent("poison-1"));
+
+        assertThat(axonConfiguration.eventProcessingConfiguration().deadLetterQueue(DeadLetterProbe.GROUP))
+                .get()
+                .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from DeadLetterEntry where processingGroup = ?",
+                        Integer.class,
+                        DeadLetterProbe.GROUP))
+                .isEqualTo(1);
     }
 
     @Test

@@ -33,13 +33,13 @@ public class DeadlineProbeSaga {
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(DeadlineRequestedEvent event, @Timestamp Instant requestedAt, DeadlineManager deadlineManager) {
         orderId = event.orderId();
-        deadlineId =
-                deadlineManager.schedule(event.fireAt(), DEADLINE, new ProbeDeadline(event.orderId(), requestedAt));
+        deadlineId = deadlineManager.schedule(
+                event.fireAt(), DEADLINE, new ProbeDeadline(event.orderId(), requestedAt, event.fireAt()));
     }
 
     @DeadlineHandler(deadlineName = DEADLINE)
     void on(ProbeDeadline deadline, DeadlineProbe probe) {
-        probe.record(new FiredDeadline(orderId, deadline, MDC.get(CorrelationId.MDC_KEY)));
+        probe.record(new FiredDeadline(orderId, deadline, MDC.get(CorrelationId.MDC_KEY), Instant.now()));
         SagaLifecycle.end();
     }
 }

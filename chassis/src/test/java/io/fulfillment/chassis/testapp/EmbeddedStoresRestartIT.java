@@ -3,6 +3,7 @@ package io.fulfillment.chassis.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.fulfillment.chassis.correlation.CorrelationId;
 import io.fulfillment.chassis.testapp.ProbeMessages.DeadlineRequestedEvent;
 import io.fulfillment.chassis.testapp.ProbeMessages.FiredDeadline;
@@ -14,8 +15,6 @@ import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.bson.Document;
-import org.jobrunr.jobs.states.StateName;
-import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Stops the application and starts it again on the same data directory: read models (embedded MongoDB) and pending
- * deadlines (JobRunr jobs in H2) must both survive. The first run executes no jobs, so the deadline can only fire in
- * the second.
+ * deadlines (db-scheduler executions in H2) must both survive. The first run looks for due deadlines only once, when it
+ * starts (before the deadline exists), so the deadline can only fire in the second.
  */
 class EmbeddedStoresRestartIT {
 
@@ -48,11 +47,10 @@ class EmbeddedStoresRestartIT {
                     .insert(new Document("_id", ORDER.value()).append("status", "PLACED"), COLLECTION);
             first.getBean(EventGateway.class)
                     .publish(GenericEventMessage.asEventMessage(new DeadlineRequestedEvent(
-                                    ORDER, Instant.now().plusSeconds(1)))
+                                    ORDER, Instant.now().plusSeconds(2)))
                             .andMetaData(Map.of(CorrelationId.METADATA_KEY, REQUEST_CORRELATION)));
 
-            assertThat(first.getBean(StorageProvider.class).countJobs(StateName.SCHEDULED))
-                    .isEqualTo(1);
+            assertThat(first.getBean(Scheduler.class).getScheduledExecutions()).hasSize(1);
         }
         restarted = start(true);
     }
@@ -85,11 +83,11 @@ class EmbeddedStoresRestartIT {
         assertThat(fired.correlationId()).isEqualTo(REQUEST_CORRELATION);
     }
 
-    private static ConfigurableApplicationContext start(boolean executeJobs) {
+    private static ConfigurableApplicationContext start(boolean runDeadlines) {
         return new SpringApplicationBuilder(ChassisTestApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(
                         "--fulfillment.data-dir=" + dataDir.toAbsolutePath(),
-                        "--jobrunr.background-job-server.enabled=" + executeJobs);
+                        "--db-scheduler.polling-interval=" + (runDeadlines ? "500ms" : "1h"));
     }
 }

@@ -14,7 +14,9 @@ final class ProbeMessages {
 
     record DeadlineRequestedEvent(OrderId orderId, Instant fireAt) {}
 
-    record ProbeDeadline(OrderId orderId, Instant requestedAt) {}
+    record ProbeDeadline(OrderId orderId, Instant requestedAt, Instant dueAt) {}
 
-    record FiredDeadline(OrderId sagaOrderId, ProbeDeadline deadline, String correlationId) {}
+    record PoisonEvent(String id) {}
+
+    record FiredDeadline(OrderId sagaOrderId, ProbeDeadline deadline, String correlationId, Instant firedAt) {}
 }
