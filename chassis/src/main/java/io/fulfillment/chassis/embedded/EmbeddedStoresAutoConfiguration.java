@@ -74,14 +74,16 @@ public class EmbeddedStoresAutoConfiguration {
             Serializer serializer,
             TransactionManager transactionManager,
             DeadlineManagerSpanFactory spanFactory) {
-        return new FiringDeadlineTolerantManager(DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
-                .serializer(serializer)
-                .transactionManager(transactionManager)
-                .spanFactory(spanFactory)
-                .startScheduler(false)
-                .stopScheduler(false));
+        return new FiringDeadlineTolerantManager(
+                DbSchedulerDeadlineManager.builder()
+                        .scheduler(scheduler)
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                        .serializer(serializer)
+                        .transactionManager(transactionManager)
+                        .spanFactory(spanFactory)
+                        .startScheduler(false)
+                        .stopScheduler(false),
+                scheduler);
     }
 
     @Bean
