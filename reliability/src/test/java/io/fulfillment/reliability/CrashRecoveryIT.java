@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,15 +95,22 @@ class CrashRecoveryIT {
                 api.restock(products.get(0), RESTOCK);
                 received.merge(products.get(0), RESTOCK, Integer::sum);
             }
-            // a burst of orders, then the kill while their sagas are in flight: the next start begins with a backlog
+            // a burst of orders; once they are acknowledged, the kill, while their sagas are in flight: the next
+            // start begins with a backlog
+            List<CompletableFuture<?>> burst = new ArrayList<>();
             for (int order = 0; order < ordersPerRun; order++) {
                 Map<String, Integer> lines = new HashMap<>();
                 lines.put(products.get(0), 1 + random.nextInt(2));
                 if (random.nextBoolean()) {
                     lines.put(products.get(1), 1);
                 }
-                api.placeOrder(CUSTOMER, lines).thenAccept(orderId -> orderId.ifPresent(accepted::add));
+                burst.add(api.placeOrder(CUSTOMER, lines).thenAccept(orderId -> orderId.ifPresent(accepted::add)));
                 Thread.sleep(random.nextInt(ReliabilitySize.pick(60, 12)));
+            }
+            try {
+                CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException unanswered) {
+                // an order the process did not accept is simply not counted
             }
             Thread.sleep(random.nextInt(1_500));
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

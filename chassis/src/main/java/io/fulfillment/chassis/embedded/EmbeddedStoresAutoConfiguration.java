@@ -52,8 +52,7 @@ public class EmbeddedStoresAutoConfiguration {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
-            TransactionManager transactionManager,
-            EventSchema eventSchema) {
+            TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -62,7 +61,7 @@ public class EmbeddedStoresAutoConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
+                .schema(new EventSchema())
                 .readEventDataWithGaps(new IndexedGapsStatement())
                 .build();
     }
@@ -75,14 +74,16 @@ public class EmbeddedStoresAutoConfiguration {
             Serializer serializer,
             TransactionManager transactionManager,
             DeadlineManagerSpanFactory spanFactory) {
-        return new FiringDeadlineTolerantManager(DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
-                .serializer(serializer)
-                .transactionManager(transactionManager)
-                .spanFactory(spanFactory)
-                .startScheduler(false)
-                .stopScheduler(false));
+        return new FiringDeadlineTolerantManager(
+                DbSchedulerDeadlineManager.builder()
+                        .scheduler(scheduler)
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                        .serializer(serializer)
+                        .transactionManager(transactionManager)
+                        .spanFactory(spanFactory)
+                        .startScheduler(false)
+                        .stopScheduler(false),
+                scheduler);
     }
 
     @Bean
