@@ -119,7 +119,9 @@ class CrashRecoveryIT {
 
         process = start(port, pspApi, kills);
         Set<String> orders = new LinkedHashSet<>(accepted);
-        await().atMost(Duration.ofMinutes(2)).until(api::processorsCaughtUp);
+        // the last start works through every earlier run's backlog (at full size ≈ 2,000 orders' sagas)
+        Duration recovery = Duration.ofMinutes(ReliabilitySize.pick(3, 12));
+        await().atMost(recovery).until(api::processorsCaughtUp);
         api.ordersOf(CUSTOMER).forEach(order -> orders.add(order.get("orderId").asText()));
         List<String> lost =
                 accepted.stream().filter(orderId -> api.order(orderId) == null).toList();
@@ -128,7 +130,7 @@ class CrashRecoveryIT {
                         "orders acknowledged with 202 before a kill but absent after the restart (of %d acknowledged)",
                         accepted.size())
                 .isEmpty();
-        Map<String, JsonNode> outcomes = Invariants.awaitTerminal(api, orders, Duration.ofMinutes(3));
+        Map<String, JsonNode> outcomes = Invariants.awaitTerminal(api, orders, recovery);
         Invariants.assertStockAddsUp(api, received);
         Invariants.LedgerCount ledger = Invariants.assertLedgerMatchesPayments(api, orders, pspApi::ledger);
         int dispatched = Invariants.assertEveryOrderSettled(api, outcomes);
@@ -141,7 +143,7 @@ class CrashRecoveryIT {
                         + " dispatched, nothing left reserved%n",
                 kills, orders.size(), accepted.size(), byStatus, ledger, dispatched);
 
-        await().atMost(Duration.ofMinutes(1)).until(api::processorsCaughtUp);
+        await().atMost(recovery).until(api::processorsCaughtUp);
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
         assertThat(count("SagaEntry")).as("sagas left in the saga store").isZero();
