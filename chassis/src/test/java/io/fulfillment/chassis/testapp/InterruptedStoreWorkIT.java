@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fulfillment.contracts.order.OrderId;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,12 @@ class InterruptedStoreWorkIT {
 
     @Value("${spring.datasource.url}")
     String url;
+
+    /** The probe table must not outlive the test: the shared context's schema test lists every table. */
+    @AfterEach
+    void dropProbeTable() {
+        jdbc.execute("drop table if exists interrupt_probe");
+    }
 
     @Test
     void storeStaysOpenWhenAThreadIsInterruptedInTheMiddleOfStoreWork() throws Exception {
