@@ -12,6 +12,7 @@ package io.fulfillment.benchmarks;
  * @param writingCommits those of {@code commits} that had written something (a commit of a read-only transaction
  *     writes nothing to the file)
  * @param aggregateLoads aggregate event streams read from the storage engine ({@code readEvents(aggregateId, ...)})
+ * @param readModelRequests requests sent to the read-model store (MongoDB commands other than connection housekeeping)
  * @param sagaEvents events handled by the saga's event processor
  * @param sagaBatches units of work of the saga's event processor
  * @param requests HTTP requests this benchmark sent to the API gateway
@@ -24,6 +25,7 @@ record Counts(
         long commits,
         long writingCommits,
         long aggregateLoads,
+        long readModelRequests,
         long sagaEvents,
         long sagaBatches,
         long requests,
@@ -38,6 +40,7 @@ record Counts(
         return new Counts(
                 cpuNanos,
                 events,
+                UNAVAILABLE,
                 UNAVAILABLE,
                 UNAVAILABLE,
                 UNAVAILABLE,
@@ -59,6 +62,7 @@ record Counts(
                 UNAVAILABLE,
                 UNAVAILABLE,
                 UNAVAILABLE,
+                UNAVAILABLE,
                 client.requests(),
                 client.tooManyRequests(),
                 client.backOffNanos(),
@@ -72,6 +76,7 @@ record Counts(
                 difference(commits, before.commits),
                 difference(writingCommits, before.writingCommits),
                 difference(aggregateLoads, before.aggregateLoads),
+                difference(readModelRequests, before.readModelRequests),
                 difference(sagaEvents, before.sagaEvents),
                 difference(sagaBatches, before.sagaBatches),
                 difference(requests, before.requests),

@@ -110,6 +110,10 @@ final class OrderLoad {
             return perOrder(counts.aggregateLoads());
         }
 
+        double readModelRequestsPerOrder() {
+            return perOrder(counts.readModelRequests());
+        }
+
         /** Events the saga's processor handled per unit of work (its mean batch size). */
         double sagaBatchSize() {
             return Counts.ratio(counts.sagaEvents(), counts.sagaBatches());

@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Counters inside the backends, installed by {@link SystemUnderTest} before their context refreshes: every
  * {@link DataSource} bean is wrapped to count JDBC commits ({@link CommitCounter}), the {@link EventStorageEngine} bean
- * to count aggregate loads ({@link AggregateLoadCounter}), and, once the context runs, an interceptor on the saga's
+ * to count aggregate loads ({@link AggregateLoadCounter}), the MongoDB clients to count read-model requests
+ * ({@link ReadModelRequestCounter}), and, once the context runs, an interceptor on the saga's
  * event processor counts its events and units of work ({@link SagaBatchCounter}). A component the backends do not have
  * leaves its figures unavailable ("n/a") instead of failing the run.
  */
@@ -24,11 +25,13 @@ final class Probes implements ApplicationContextInitializer<ConfigurableApplicat
     private final CommitCounter commits = new CommitCounter();
     private final AggregateLoadCounter loads = new AggregateLoadCounter();
     private final SagaBatchCounter saga = new SagaBatchCounter();
+    private final ReadModelRequestCounter readModels = new ReadModelRequestCounter();
     private final List<String> wrapped = new ArrayList<>();
     private volatile boolean sagaIntercepted;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.getBeanFactory().registerSingleton("benchmarkReadModelRequests", readModels.customizer());
         context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -53,6 +56,7 @@ final class Probes implements ApplicationContextInitializer<ConfigurableApplicat
                 .eventProcessor(SAGA_PROCESSOR)
                 .ifPresent(processor -> intercept((EventProcessor) processor)));
         List<String> counted = new ArrayList<>(wrapped);
+        counted.add(readModels.clients() + " MongoDB client(s)");
         counted.add(sagaIntercepted ? "event processor '" + SAGA_PROCESSOR + "'" : "no '" + SAGA_PROCESSOR + "'");
         System.out.printf("probes: %s%n", String.join(", ", counted));
     }
@@ -72,6 +76,7 @@ final class Probes implements ApplicationContextInitializer<ConfigurableApplicat
                 jdbc ? commits.commits() : Counts.UNAVAILABLE,
                 jdbc ? commits.writingCommits() : Counts.UNAVAILABLE,
                 engine ? loads.loads() : Counts.UNAVAILABLE,
+                readModels.clients() > 0 ? readModels.requests() : Counts.UNAVAILABLE,
                 sagaIntercepted ? saga.events() : Counts.UNAVAILABLE,
                 sagaIntercepted ? saga.unitsOfWork() : Counts.UNAVAILABLE,
                 local.requests(),

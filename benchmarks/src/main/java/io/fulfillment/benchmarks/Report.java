@@ -23,13 +23,14 @@ final class Report {
                 run.events() == Counts.UNAVAILABLE ? counts.unavailable() : Long.toString(run.events()),
                 counts.format("%.2f", run.cpuCores()));
         System.out.printf(
-                "  per terminal order: %s ms CPU, %s JDBC commits (%s with writes), %s events, %s aggregate loads;"
-                        + " saga: %s events per unit of work%n",
+                "  per terminal order: %s ms CPU, %s JDBC commits (%s with writes), %s events, %s aggregate loads,"
+                        + " %s read-model requests; saga: %s events per unit of work%n",
                 counts.format("%.1f", run.cpuMillisPerOrder()),
                 counts.format("%.1f", run.commitsPerOrder()),
                 counts.format("%.1f", run.writingCommitsPerOrder()),
                 counts.format("%.1f", run.eventsPerOrder()),
                 counts.format("%.1f", run.aggregateLoadsPerOrder()),
+                counts.format("%.1f", run.readModelRequestsPerOrder()),
                 counts.format("%.2f", run.sagaBatchSize()));
         if (counts.requests() > 0) {
             System.out.printf(
@@ -50,14 +51,15 @@ final class Report {
     static void table(List<OrderLoad.Run> runs) {
         System.out.println();
         System.out.println("| run | orders | terminal | confirmed | orders/s | events/s | CPU cores | CPU ms/order"
-                + " | commits/order | with writes/order | events/order | aggregate loads/order | saga events/batch"
+                + " | commits/order | with writes/order | events/order | aggregate loads/order | read-model requests/order"
+                + " | saga events/batch"
                 + " | 429s | p50 ms | p95 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (OrderLoad.Run run : runs) {
             Counts c = run.counts();
             Latencies l = run.confirmedLatency();
             System.out.printf(
-                    "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s |%n",
+                    "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s |%n",
                     run.name(),
                     run.orders(),
                     run.terminal(),
@@ -70,6 +72,7 @@ final class Report {
                     c.format("%.1f", run.writingCommitsPerOrder()),
                     c.format("%.1f", run.eventsPerOrder()),
                     c.format("%.1f", run.aggregateLoadsPerOrder()),
+                    c.format("%.1f", run.readModelRequestsPerOrder()),
                     c.format("%.2f", run.sagaBatchSize()),
                     c.tooManyRequests(),
                     millis(l.p50()),

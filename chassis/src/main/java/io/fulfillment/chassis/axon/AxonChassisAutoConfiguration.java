@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -11,7 +12,10 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Axon wiring shared by every context. Axon's {@link InterceptorAutoConfiguration} registers these handler
@@ -27,7 +31,9 @@ public class AxonChassisAutoConfiguration {
      * MongoBatchWriter}); a free segment is claimed within {@code token-claim-interval}.
      *
      * <p>On the embedded event store the processors read through one {@link CommitSignallingEventSource}, so they
-     * hear of new events at once instead of polling every 500 ms (Axon Server's streams signal by themselves).
+     * hear of new events at once instead of polling every 500 ms (Axon Server's streams signal by themselves). A
+     * processor named under {@code fulfillment.processors.batching-window} hears of them that much later, so it
+     * reads them in fewer, larger batches (see {@link CommitSignallingEventSource}; embedded event store only).
      *
      * <p>A processor named under {@code axon.eventhandling.processors} gets this too, but Axon then applies that
      * entry's settings, with Axon's own defaults for the ones left out (batch size 1, a claim every 5 s) overriding
@@ -37,24 +43,44 @@ public class AxonChassisAutoConfiguration {
     ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${fulfillment.processors.batch-size:100}") int batchSize,
             @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval,
-            @Value("${fulfillment.processors.initial-segment-count:4}") int initialSegmentCount) {
+            @Value("${fulfillment.processors.initial-segment-count:1}") int initialSegmentCount,
+            Environment environment) {
+        Map<String, Duration> batchingWindows = Binder.get(environment)
+                .bind("fulfillment.processors.batching-window", Bindable.mapOf(String.class, Duration.class))
+                .orElse(Map.of());
         // one signalling source per event store (so per application context), created once and closed with it
         Map<EmbeddedEventStore, CommitSignallingEventSource> signalling = new ConcurrentHashMap<>();
-        return configurer -> configurer
-                .eventProcessing()
-                .usingPooledStreamingEventProcessors((configuration, builder) -> {
-                    builder.batchSize(batchSize)
-                            .tokenClaimInterval(tokenClaimInterval.toMillis())
-                            .initialSegmentCount(initialSegmentCount);
-                    if (configuration.eventStore() instanceof EmbeddedEventStore store) {
-                        builder.messageSource(signalling.computeIfAbsent(store, embedded -> {
-                            CommitSignallingEventSource source = new CommitSignallingEventSource(embedded);
-                            configuration.onShutdown(source::close);
-                            return source;
-                        }));
-                    }
-                    return builder;
-                });
+        return configurer -> {
+            configurer.eventProcessing().usingPooledStreamingEventProcessors((configuration, builder) -> {
+                builder.batchSize(batchSize)
+                        .tokenClaimInterval(tokenClaimInterval.toMillis())
+                        .initialSegmentCount(initialSegmentCount);
+                if (configuration.eventStore() instanceof EmbeddedEventStore store) {
+                    builder.messageSource(signallingSource(signalling, configuration, store));
+                }
+                return builder;
+            });
+            batchingWindows.forEach((processor, window) -> configurer
+                    .eventProcessing()
+                    .registerPooledStreamingEventProcessorConfiguration(processor, (configuration, builder) -> {
+                        if (configuration.eventStore() instanceof EmbeddedEventStore store) {
+                            builder.messageSource(signallingSource(signalling, configuration, store)
+                                    .signallingAfter(window));
+                        }
+                        return builder;
+                    }));
+        };
+    }
+
+    private static CommitSignallingEventSource signallingSource(
+            Map<EmbeddedEventStore, CommitSignallingEventSource> signalling,
+            Configuration configuration,
+            EmbeddedEventStore store) {
+        return signalling.computeIfAbsent(store, embedded -> {
+            CommitSignallingEventSource source = new CommitSignallingEventSource(embedded);
+            configuration.onShutdown(source::close);
+            return source;
+        });
     }
 
     /** Every context names a cache of its aggregates from these ({@code fulfillment.aggregate-cache.max-entries}). */

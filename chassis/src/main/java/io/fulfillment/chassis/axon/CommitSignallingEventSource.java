@@ -1,9 +1,12 @@
 package io.fulfillment.chassis.axon;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -28,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * callback as soon as the store has fetched newly committed events; the coordinators then read those events from
  * their own streams. If that thread stops working, each processor still looks again on its own within its token
  * claim interval.
+ *
+ * <p><b>Batching window.</b> A processor whose work is not on an order's path (a projection) can take its signal late:
+ * {@link #signallingAfter(Duration)} gives a view of this source whose streams hear of new events that long after the
+ * first of them was committed, so the processor reads everything committed meanwhile as one batch instead of a batch
+ * per event. A processor that is behind does not wait: its coordinator reads on while events are there and asks for a
+ * signal only once it has caught up. At low rates that turns a transaction, token update and read-model write per
+ * event into one per window; the read model shows a change up to the window later.
  */
 public final class CommitSignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -36,6 +46,11 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
     private final EmbeddedEventStore store;
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final ScheduledExecutorService lateSignals = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "event-availability-late-signal");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean closed;
 
     public CommitSignallingEventSource(EmbeddedEventStore store) {
@@ -44,7 +59,36 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new SignalledStream(store.openStream(trackingToken));
+        return new SignalledStream(store.openStream(trackingToken), Duration.ZERO);
+    }
+
+    /** This source, with streams that signal new events {@code window} after the first of them (see above). */
+    public StreamableMessageSource<TrackedEventMessage<?>> signallingAfter(Duration window) {
+        if (window.isZero()) {
+            return this;
+        }
+        CommitSignallingEventSource signalling = this;
+        return new StreamableMessageSource<>() {
+            @Override
+            public TrackingEventStream openStream(TrackingToken trackingToken) {
+                return new SignalledStream(store.openStream(trackingToken), window);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return signalling.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return signalling.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return signalling.createTokenAt(dateTime);
+            }
+        };
     }
 
     @Override
@@ -65,6 +109,7 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
     /** Stops the signalling thread; streams already handed out keep working and fall back to polling. */
     public void close() {
         closed = true;
+        lateSignals.shutdownNow();
     }
 
     private void register(Runnable callback) {
@@ -121,17 +166,34 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
     private final class SignalledStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
+        private final Duration window;
+        private final AtomicBoolean signalPending = new AtomicBoolean();
         private Runnable callback;
 
-        private SignalledStream(TrackingEventStream delegate) {
+        private SignalledStream(TrackingEventStream delegate, Duration window) {
             this.delegate = delegate;
+            this.window = window;
         }
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            this.callback = callback;
-            register(callback);
+            this.callback = window.isZero() ? callback : () -> signalLate(callback);
+            register(this.callback);
             return true;
+        }
+
+        /** One late signal per window: events committed while one is pending ride along with it. */
+        private void signalLate(Runnable callback) {
+            if (closed || !signalPending.compareAndSet(false, true)) {
+                return;
+            }
+            lateSignals.schedule(
+                    () -> {
+                        signalPending.set(false);
+                        callback.run();
+                    },
+                    window.toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
 
         @Override

@@ -39,15 +39,34 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * <p>Documents are mapped entities with a {@code String} id; the batch's state lives in the root unit of work, so it
  * is private to the processor thread handling that batch.
+ *
+ * <p><b>Committed documents.</b> With a cache size above zero the writer also remembers, across batches, the state in
+ * which committed batches left the documents they wrote (the most recently used ones, up to that many), and a batch's
+ * first load of such a document comes from memory instead of a {@code findById}. A batch puts its writes there only
+ * after its unit of work has committed, and a batch that rolls back evicts every document it touched. That is right only
+ * while this process is the one writer of its read models: each document's events come to one segment (as above), and
+ * no other process can hold that segment. The embedded mode (one process, one read-model store) turns it on; the
+ * distributed mode turns it off, because a segment may move between two instances of a service and back
+ * ({@code fulfillment.read-models.document-cache.max-entries}). Documents must be immutable values (records whose
+ * changes produce new instances), since a cached one is handed to every later batch; a projection that empties its
+ * collections (a reset) must say so with {@link #forgetAll}.
  */
 public class MongoBatchWriter {
 
     private static final String BATCH = MongoBatchWriter.class.getName() + ".batch";
 
     private final MongoTemplate mongo;
+    private final CommittedDocuments committed;
 
+    /** A writer that reads every batch's documents from MongoDB. */
     public MongoBatchWriter(MongoTemplate mongo) {
+        this(mongo, 0);
+    }
+
+    /** A writer that remembers up to {@code cachedDocuments} committed documents (0: none); see the class comment. */
+    public MongoBatchWriter(MongoTemplate mongo, int cachedDocuments) {
         this.mongo = mongo;
+        this.committed = new CommittedDocuments(cachedDocuments);
     }
 
     /** The document with this id as this batch last left it, or as stored if the batch has not touched it. */
@@ -56,14 +75,17 @@ public class MongoBatchWriter {
             return Optional.ofNullable(mongo.findById(id, documentType));
         }
         Documents documents = batch().documentsOf(documentType);
-        Optional<?> known =
-                documents.known.computeIfAbsent(id, key -> Optional.ofNullable(mongo.findById(key, documentType)));
+        Optional<?> known = documents.known.computeIfAbsent(id, key -> {
+            Object remembered = committed.get(documentType, key);
+            return Optional.ofNullable(remembered != null ? remembered : mongo.findById(key, documentType));
+        });
         return known.map(documentType::cast);
     }
 
     /** Makes this the document's state; inside a batch it is written (replaced or inserted by id) when the batch commits. */
     public void save(Object document) {
         if (!CurrentUnitOfWork.isStarted()) {
+            committed.forget(document.getClass(), idOf(document));
             mongo.save(document);
             return;
         }
@@ -73,10 +95,19 @@ public class MongoBatchWriter {
     /** Removes the document; inside a batch it is deleted by id when the batch commits. */
     public void delete(Class<?> documentType, String id) {
         if (!CurrentUnitOfWork.isStarted()) {
+            committed.forget(documentType, id);
             mongo.remove(byId(id), documentType);
             return;
         }
         batch().documentsOf(documentType).change(id, Optional.empty());
+    }
+
+    /**
+     * Forgets every remembered document of this type; a projection calls it when it empties the type's collection
+     * (its reset handler, while its processor is stopped).
+     */
+    public void forgetAll(Class<?> documentType) {
+        committed.forgetAll(documentType);
     }
 
     private Batch batch() {
@@ -84,6 +115,8 @@ public class MongoBatchWriter {
         return root.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch();
             root.onPrepareCommit(committing -> batch.flush(mongo));
+            root.afterCommit(done -> batch.remember(committed));
+            root.onRollback(failed -> batch.forget(committed));
             return batch;
         });
     }
@@ -113,6 +146,17 @@ public class MongoBatchWriter {
         void flush(MongoTemplate mongo) {
             byType.forEach((type, documents) -> documents.flush(mongo, type));
         }
+
+        /** The batch committed: its writes are the documents' committed state. */
+        void remember(CommittedDocuments committed) {
+            byType.forEach((type, documents) -> documents.changed.forEach(
+                    id -> committed.put(type, id, documents.known.get(id).orElse(null))));
+        }
+
+        /** The batch rolled back after it may have written: what it touched is unknown until read again. */
+        void forget(CommittedDocuments committed) {
+            byType.forEach((type, documents) -> documents.known.keySet().forEach(id -> committed.forget(type, id)));
+        }
     }
 
     /** One type's documents in a batch: the last known state of each id (empty: absent) and which ids changed. */
@@ -141,6 +185,52 @@ public class MongoBatchWriter {
                                 () -> bulk.remove(byId(id)));
             }
             bulk.execute();
+        }
+    }
+
+    /**
+     * The committed state of the most recently used documents, shared by every processor thread; bounded, least
+     * recently used first out. Size 0 remembers nothing.
+     */
+    private static final class CommittedDocuments {
+
+        private record Key(Class<?> type, String id) {}
+
+        private final int capacity;
+        private final Map<Key, Object> documents;
+
+        CommittedDocuments(int capacity) {
+            this.capacity = capacity;
+            this.documents = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+                    return size() > CommittedDocuments.this.capacity;
+                }
+            };
+        }
+
+        synchronized Object get(Class<?> type, String id) {
+            return capacity == 0 ? null : documents.get(new Key(type, id));
+        }
+
+        /** A deleted document ({@code null}) is forgotten rather than remembered as absent. */
+        synchronized void put(Class<?> type, String id, Object document) {
+            if (capacity == 0) {
+                return;
+            }
+            if (document == null) {
+                documents.remove(new Key(type, id));
+            } else {
+                documents.put(new Key(type, id), document);
+            }
+        }
+
+        synchronized void forget(Class<?> type, String id) {
+            documents.remove(new Key(type, id));
+        }
+
+        synchronized void forgetAll(Class<?> type) {
+            documents.keySet().removeIf(key -> key.type() == type);
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -61,6 +63,33 @@ class CommitSignallingEventSourceTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> openSignals.get() > 0);
             assertThat(closedSignals).hasValue(0);
+        }
+    }
+
+    @Test
+    void aStreamWithABatchingWindowHearsOnceOfEverythingCommittedWithinIt() throws InterruptedException {
+        AtomicInteger immediateSignals = new AtomicInteger();
+        AtomicInteger lateSignals = new AtomicInteger();
+        try (TrackingEventStream immediate = source.openStream(null);
+                BlockingStream<TrackedEventMessage<?>> late =
+                        source.signallingAfter(Duration.ofSeconds(3)).openStream(null)) {
+            immediate.setOnAvailableCallback(immediateSignals::incrementAndGet);
+            late.setOnAvailableCallback(lateSignals::incrementAndGet);
+
+            for (int event = 1; event <= 3; event++) {
+                store.publish(GenericEventMessage.asEventMessage("event " + event));
+                int signalled = event;
+                // the signalling thread has seen this commit: the immediate stream heard of it on its own
+                await().atMost(Duration.ofSeconds(2)).until(() -> immediateSignals.get() >= signalled);
+            }
+            assertThat(lateSignals).as("no signal before the window has passed").hasValue(0);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> lateSignals.get() > 0);
+            assertThat(lateSignals).as("one signal for the three commits").hasValue(1);
+            for (int event = 1; event <= 3; event++) {
+                assertThat(late.hasNextAvailable()).isTrue();
+                assertThat(late.nextAvailable().getPayload()).isEqualTo("event " + event);
+            }
         }
     }
 }

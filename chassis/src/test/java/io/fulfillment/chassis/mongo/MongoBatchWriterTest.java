@@ -21,6 +21,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -205,6 +206,93 @@ class MongoBatchWriterTest {
         writer.delete(Parcel.class, "p-1");
         assertThat(mongo.findById("p-1", Parcel.class)).isNull();
         assertThat(writer.load(Parcel.class, "p-1")).isEmpty();
+    }
+
+    @Nested
+    class RememberingCommittedDocuments {
+
+        private MongoBatchWriter remembering;
+
+        @BeforeEach
+        void rememberTwo() {
+            remembering = new MongoBatchWriter(mongo, 2);
+        }
+
+        @Test
+        void aLaterBatchReadsWhatAnEarlierOneCommittedWithoutAskingMongo() {
+            mongo.save(new Parcel("p-1", "packed"));
+            DefaultUnitOfWork<?> first = startBatch();
+            remembering.load(Parcel.class, "p-1");
+            remembering.save(new Parcel("p-1", "shipped"));
+            first.commit();
+            commands.clear();
+
+            DefaultUnitOfWork<?> second = startBatch();
+            assertThat(remembering.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "shipped"));
+            second.commit();
+
+            assertThat(commandNames()).isEmpty();
+        }
+
+        @Test
+        void aBatchThatRolledBackIsReadFromMongoAgain() {
+            DefaultUnitOfWork<?> committed = startBatch();
+            remembering.save(new Parcel("p-1", "packed"));
+            committed.commit();
+            DefaultUnitOfWork<?> failed = startBatch();
+            remembering.save(new Parcel("p-1", "shipped"));
+            failed.onPrepareCommit(unit -> mongo.save(new Parcel("p-1", "written before the failure")));
+            failed.onPrepareCommit(unit -> {
+                throw new IllegalStateException("the transaction failed after the bulk write");
+            });
+            try {
+                failed.commit();
+            } catch (IllegalStateException expected) {
+                // the batch rolled back
+            }
+            commands.clear();
+
+            DefaultUnitOfWork<?> next = startBatch();
+            assertThat(remembering.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "written before the failure"));
+            next.commit();
+            assertThat(commandNames()).containsExactly("find");
+        }
+
+        @Test
+        void remembersOnlyTheMostRecentlyUsedDocuments() {
+            DefaultUnitOfWork<?> batch = startBatch();
+            remembering.save(new Parcel("p-1", "packed"));
+            remembering.save(new Parcel("p-2", "packed"));
+            remembering.save(new Parcel("p-3", "packed"));
+            batch.commit();
+            commands.clear();
+
+            DefaultUnitOfWork<?> next = startBatch();
+            remembering.load(Parcel.class, "p-3");
+            remembering.load(Parcel.class, "p-2");
+            remembering.load(Parcel.class, "p-1");
+            next.commit();
+
+            assertThat(commands).singleElement().satisfies(find -> assertThat(find.getDocument("filter"))
+                    .isEqualTo(new BsonDocument("_id", new BsonString("p-1"))));
+        }
+
+        @Test
+        void forgetsAllDocumentsOfATypeWhenTheProjectionEmptiesItsCollection() {
+            DefaultUnitOfWork<?> batch = startBatch();
+            remembering.save(new Parcel("p-1", "packed"));
+            remembering.save(new Label("l-1", 1));
+            batch.commit();
+            mongo.dropCollection(Parcel.class);
+            remembering.forgetAll(Parcel.class);
+            commands.clear();
+
+            DefaultUnitOfWork<?> next = startBatch();
+            assertThat(remembering.load(Parcel.class, "p-1")).isEmpty();
+            assertThat(remembering.load(Label.class, "l-1")).contains(new Label("l-1", 1));
+            next.commit();
+            assertThat(commandNames()).containsExactly("find");
+        }
     }
 
     private static DefaultUnitOfWork<?> startBatch() {

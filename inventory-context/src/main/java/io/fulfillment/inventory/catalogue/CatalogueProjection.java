@@ -86,6 +86,7 @@ class CatalogueProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), CatalogueEntry.class);
+        documents.forgetAll(CatalogueEntry.class);
     }
 
     /** Moves a registered product's stock levels, unless the event at {@code sequence} has been applied already. */

@@ -106,6 +106,7 @@ class OrderSummaryProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(OrderSummaryDocument.class);
+        documents.forgetAll(OrderSummaryDocument.class);
     }
 
     /** Applies a status change only if the event is newer than the last one applied to the order. */

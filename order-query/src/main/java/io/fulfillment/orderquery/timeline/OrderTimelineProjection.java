@@ -200,6 +200,7 @@ class OrderTimelineProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(OrderTimelineDocument.class);
+        documents.forgetAll(OrderTimelineDocument.class);
     }
 
     private void append(OrderId orderId, String description, EventMessage<?> message) {

@@ -91,6 +91,8 @@ class PaymentViewProjection {
     void reset() {
         mongo.remove(new Query(), PaymentDocument.class);
         mongo.remove(new Query(), OrderPaymentDocument.class);
+        documents.forgetAll(PaymentDocument.class);
+        documents.forgetAll(OrderPaymentDocument.class);
     }
 
     private void apply(PaymentId paymentId, long sequence, PaymentStatus status, String reason) {

@@ -83,6 +83,8 @@ class ShipmentProjection {
     void reset() {
         mongo.remove(new Query(), ShipmentDocument.class);
         mongo.remove(new Query(), ShipmentByOrderDocument.class);
+        documents.forgetAll(ShipmentDocument.class);
+        documents.forgetAll(ShipmentByOrderDocument.class);
     }
 
     private void open(
