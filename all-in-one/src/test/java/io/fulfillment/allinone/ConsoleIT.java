@@ -22,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,6 +50,19 @@ class ConsoleIT {
 
     private static ConfigurableApplicationContext gateway;
     private static ChromeDriver browser;
+
+    /** On a failure: what the browser showed, next to the test reports. */
+    @RegisterExtension
+    static final TestExecutionExceptionHandler FAILURE_SCREENSHOT = (context, failure) -> {
+        if (browser != null) {
+            Path shot = Path.of("target", "failsafe-reports", "ConsoleIT-" + context.getDisplayName() + ".png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+            failure.addSuppressed(new AssertionError("The page at failure: " + shot.toAbsolutePath() + ", notice: "
+                    + browser.findElement(By.id("notice")).getText()));
+        }
+        throw failure;
+    };
 
     @LocalServerPort
     int backendPort;
@@ -94,7 +109,10 @@ class ConsoleIT {
 
         browser.findElement(By.cssSelector("#board tr[data-order-id='" + orderId + "'] a"))
                 .click();
-        waitUntil(STEP, presenceOfElementLocated(By.cssSelector("#timeline-entries li[data-event-type='OrderConfirmedEvent']")));
+        waitUntil(
+                STEP,
+                presenceOfElementLocated(
+                        By.cssSelector("#timeline-entries li[data-event-type='OrderConfirmedEvent']")));
         assertThat(text("#timeline-correlation")).startsWith("console-");
         assertThat(browser.findElements(By.cssSelector("#timeline-entries li.lane-inventory")))
                 .isNotEmpty();
@@ -112,10 +130,6 @@ class ConsoleIT {
         assertThat(text("#processor-table output[data-processor='order-summary']"))
                 .isEqualTo("100 %");
         screenshot("processors");
-
-        open("dead-letters");
-        waitUntil(STEP, presenceOfElementLocated(By.cssSelector("#dead-letter-groups > *")));
-        screenshot("dead-letters");
     }
 
     @Test
@@ -128,7 +142,8 @@ class ConsoleIT {
             if (!outage.isSelected()) {
                 outage.click();
             }
-            browser.findElement(By.cssSelector("#psp-form button[type='submit']")).click();
+            browser.findElement(By.cssSelector("#psp-form button[type='submit']"))
+                    .click();
             waitUntil(STEP, textToBePresentInElementLocated(By.id("psp-result"), "outage ON"));
 
             open("orders");
@@ -138,7 +153,9 @@ class ConsoleIT {
                     .contains("payment failed");
 
             for (int orders = 1; !breakerOpenedSince(outageBegins); orders++) {
-                assertThat(orders).as("orders rejected without opening the breaker").isLessThan(MAX_ORDERS_TO_OPEN_BREAKER);
+                assertThat(orders)
+                        .as("orders rejected without opening the breaker")
+                        .isLessThan(MAX_ORDERS_TO_OPEN_BREAKER);
                 open("orders");
                 String next = placeOrder(Map.of(mouse, 1));
                 waitUntil(STEP.plus(SETTLE), textToBe(statusOnBoard(next), "REJECTED"));
@@ -148,10 +165,18 @@ class ConsoleIT {
             screenshot("resilience");
 
             open("timeline/" + rejected);
-            waitUntil(STEP, presenceOfElementLocated(By.cssSelector("#timeline-entries li.compensation[data-event-type='StockReleasedEvent']")));
+            waitUntil(
+                    STEP,
+                    presenceOfElementLocated(
+                            By.cssSelector("#timeline-entries li.compensation[data-event-type='StockReleasedEvent']")));
             assertThat(browser.findElements(By.cssSelector("#timeline-entries li.refusal")))
                     .isNotEmpty();
             screenshot("timeline-compensation");
+
+            // a reversal the provider could not make during the outage is parked in payment-reconciliation
+            open("dead-letters");
+            waitUntil(STEP, presenceOfElementLocated(By.cssSelector("#dead-letter-groups > *")));
+            screenshot("dead-letters");
         } finally {
             closeTheBreakerAgain();
         }
@@ -166,6 +191,7 @@ class ConsoleIT {
         form.findElement(By.name("password")).sendKeys("admin-demo");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         waitUntil(STEP, attributeToBe(By.id("board-live"), "data-state", "live"));
+        waitUntil(STEP, presenceOfElementLocated(By.cssSelector("section#orders[data-ready]")));
     }
 
     /** Places an order through the form, as customer-ada, and returns the id the console reported. */
@@ -192,18 +218,14 @@ class ConsoleIT {
         return result.getDomAttribute("data-order-id");
     }
 
+    /** Whether the resilience view, freshly opened, lists a transition of the payment breaker to open since then. */
     private boolean breakerOpenedSince(Instant since) {
         open("resilience");
-        By transitions = By.cssSelector("#breaker-transitions li[data-transition$='_TO_OPEN'] time");
-        return waitUntil(STEP, driver -> {
-            // the view refreshes every 2 s; one refresh after the last rejection has the answer
-            if (driver.findElements(By.cssSelector("#breaker-table tr[data-breaker='payment/psp']")).isEmpty()) {
-                return null;
-            }
-            return Boolean.valueOf(driver.findElements(transitions).stream()
-                    .map(time -> Instant.parse(time.getDomAttribute("datetime")))
-                    .anyMatch(at -> at.isAfter(since)));
-        });
+        return browser
+                .findElements(By.cssSelector("#breaker-transitions li[data-transition$='_TO_OPEN'] time"))
+                .stream()
+                .map(time -> Instant.parse(time.getDomAttribute("datetime")))
+                .anyMatch(at -> at.isAfter(since));
     }
 
     private void closeTheBreakerAgain() {
@@ -220,11 +242,17 @@ class ConsoleIT {
     }
 
     private String pspBreakerState() {
-        return backendApi.actuator("circuitbreakers").at("/circuitBreakers/psp/state").asText();
+        return backendApi
+                .actuator("circuitbreakers")
+                .at("/circuitBreakers/psp/state")
+                .asText();
     }
 
+    /** Opens a view (a fragment change, not a page load) and waits until it has loaded. */
     private void open(String view) {
         browser.get(gatewayUrl() + "/console#" + view);
+        String section = view.split("/")[0];
+        waitUntil(STEP, presenceOfElementLocated(By.cssSelector("section#" + section + "[data-ready]")));
     }
 
     private By statusOnBoard(String orderId) {
@@ -236,21 +264,25 @@ class ConsoleIT {
     }
 
     private boolean thePageWasNotReloaded() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker === true"));
+        return Boolean.TRUE.equals(
+                ((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker === true"));
     }
 
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
-    private <T> T waitUntil(Duration timeout, java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+    private <T> T waitUntil(
+            Duration timeout, java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(browser, timeout, Duration.ofMillis(100)).until(condition);
     }
 
     /** The whole page, as tall as its content, into the screenshots folder. */
     private void screenshot(String name) throws IOException {
         Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1366, Math.min(2400, Math.max(700, ((Number) height).intValue()))));
+        browser.manage()
+                .window()
+                .setSize(new Dimension(1366, Math.min(2400, Math.max(700, ((Number) height).intValue() + 120))));
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1366, 900));

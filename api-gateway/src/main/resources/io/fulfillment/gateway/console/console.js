@@ -12,7 +12,7 @@ const COMPENSATIONS = new Set(['StockReleasedEvent', 'PaymentCancelledEvent', 'R
   'PaymentRefundedEvent', 'ChargeReversalRequestedEvent', 'ChargeReversedEvent', 'ShipmentCancelledEvent']);
 
 const $ = (selector, root = document) => root.querySelector(selector);
-const session = { token: null, claims: null, board: new Map(), boardStream: null, timer: null, pausedUntil: 0 };
+const session = { token: null, claims: null, board: new Map(), boardStream: null, timer: null, pausedUntil: 0, visits: 0 };
 
 // ---- HTTP ----------------------------------------------------------------------------------------------------------
 
@@ -85,6 +85,9 @@ async function readEvents(path, onEvent, signal) {
 const money = m => (m ? `${Number(m.amount).toFixed(2)} ${m.currency}` : '');
 const time = iso => (iso ? new Date(iso).toLocaleTimeString([], { hour12: false }) + '.' +
   String(new Date(iso).getMilliseconds()).padStart(3, '0') : '');
+
+/** resilience4j's actuator writes zoned times ("…Z[Etc/UTC]"): the instant, in ISO form, for <time> and Date. */
+const instant = zoned => new Date(String(zoned).replace(/\[.*\]$/, '').replace(/(\.\d{3})\d+/, '$1')).toISOString();
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -175,12 +178,19 @@ function route() {
   const view = views[name] ? name : 'orders';
   stopTimer();
   notice('');
-  document.querySelectorAll('.view').forEach(section => { section.hidden = section.id !== view; });
+  document.querySelectorAll('.view').forEach(section => {
+    section.hidden = section.id !== view;
+    delete section.dataset.ready;
+  });
   document.querySelectorAll('#views a').forEach(link => {
     if (link.getAttribute('href') === `#${view}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   });
-  views[view](argument && decodeURIComponent(argument)).catch(failure => notice(failure.message));
+  // data-ready marks a view that has loaded since it was opened: something to wait for, instead of time
+  const visit = ++session.visits;
+  views[view](argument && decodeURIComponent(argument))
+    .catch(failure => notice(failure.message))
+    .finally(() => { if (visit === session.visits) $(`#${view}`).dataset.ready = 'true'; });
 }
 
 // orders: the catalogue to order from, and the live board
@@ -291,8 +301,7 @@ function renderBoard() {
     el('td', {}, el('a', { href: `#timeline/${order.orderId}`, class: 'mono', text: order.orderId,
       'aria-label': `Timeline of order ${order.orderId}` })),
     el('td', { text: order.customerId }),
-    el('td', { class: 'status', 'data-status': order.status, text: order.status,
-      title: order.rejectionReason || undefined },
+    el('td', {}, el('span', { class: 'status', 'data-status': order.status, text: order.status }),
       order.rejectionReason ? el('span', { class: 'reason', text: ` — ${order.rejectionReason}` }) : ''),
     el('td', { text: money(order.total) }),
     el('td', {}, el('time', { datetime: order.updatedAt || order.placedAt, text: time(order.updatedAt || order.placedAt) })))));
@@ -466,7 +475,7 @@ async function loadBreakers() {
       .filter(event => event.type === 'STATE_TRANSITION')
       .slice(-8).reverse();
     $('#breaker-transitions').replaceChildren(...transitions.map(event => el('li', { 'data-transition': event.stateTransition },
-      el('time', { datetime: event.creationTime, text: time(event.creationTime) }),
+      el('time', { datetime: instant(event.creationTime), text: time(instant(event.creationTime)) }),
       ` ${event.circuitBreakerName}: ${event.stateTransition.replace(/_TO_/, ' → ')}`)));
   } catch {
     $('#breaker-transitions').replaceChildren(el('li', { class: 'hint', text: 'not exposed by this deployment' }));

@@ -39,8 +39,7 @@ class OrderBoard implements DisposableBean {
     private final Duration streamTimeout;
 
     OrderBoard(
-            QueryUpdateEmitter updates,
-            @Value("${fulfillment.order-query.stream.timeout:5m}") Duration streamTimeout) {
+            QueryUpdateEmitter updates, @Value("${fulfillment.order-query.stream.timeout:5m}") Duration streamTimeout) {
         this.streamTimeout = streamTimeout;
         this.sender = new ThreadPoolExecutor(
                 1,
@@ -48,7 +47,7 @@ class OrderBoard implements DisposableBean {
                 0,
                 TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(BACKLOG),
-                new CustomizableThreadFactory("order-board-"),
+                daemonThreads("order-board-"),
                 (dropped, executor) -> subscribers.forEach(Subscriber::missed));
         MessageDispatchInterceptor<SubscriptionQueryUpdateMessage<?>> tap = messages -> (index, message) -> {
             publish(message);
@@ -76,6 +75,12 @@ class OrderBoard implements DisposableBean {
                     .forEach(subscriber -> subscriber.send(
                             SseEmitter.event().name(EVENT_NAME).data(summary, MediaType.APPLICATION_JSON))));
         }
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     @Override
