@@ -461,7 +461,8 @@ async function loadBreakers() {
           el('td', { text: where }),
           el('th', { scope: 'row', text: name }),
           el('td', { class: 'state', 'data-state': breaker.state, text: breaker.state }),
-          el('td', { text: breaker.failureRate }),
+          el('td', { text: Number.parseFloat(breaker.failureRate) < 0 ? '—' : breaker.failureRate,
+            title: Number.parseFloat(breaker.failureRate) < 0 ? 'fewer calls than the minimum to compute it' : undefined }),
           el('td', { text: `${breaker.bufferedCalls} (${breaker.failedCalls})` })));
       }
     } catch (failure) {
@@ -514,8 +515,8 @@ async function loadDeadLetters() {
   const service = $('#dead-letters-form').service.value;
   const { json } = await api(`/admin/${service}/dead-letters`);
   const groups = json.filter(group => group.sequences > 0);
-  $('#dead-letter-groups').replaceChildren(groups.length === 0
-    ? el('p', { class: 'empty', text: 'No dead letters: every event was handled.' })
+  $('#dead-letter-groups').replaceChildren(...(groups.length === 0
+    ? [el('p', { class: 'empty', text: 'No dead letters: every event was handled.' })]
     : groups.map(group => el('section', { class: 'card', 'aria-label': `Dead letters of ${group.processingGroup}` },
       el('h3', { text: `${group.processingGroup} — ${group.sequences} sequence(s)` }),
       el('button', { type: 'button', text: 'Retry oldest', onclick: () => deadLetterAction(
@@ -525,7 +526,7 @@ async function loadDeadLetters() {
         el('time', { datetime: letter.enqueuedAt, text: time(letter.enqueuedAt) }), ' ',
         el('button', { type: 'button', text: 'Evict', 'aria-label': `Evict ${letter.payloadType} ${letter.messageId}`,
           onclick: () => deadLetterAction(`/admin/${service}/dead-letters/${encodeURIComponent(group.processingGroup)}/`
-            + encodeURIComponent(letter.messageId), 'DELETE') })))))));
+            + encodeURIComponent(letter.messageId), 'DELETE') }))))))));
 }
 
 async function deadLetterAction(path, method) {
