@@ -81,7 +81,9 @@ class ConsoleIT {
     void setUp() throws IOException, InterruptedException {
         if (browser == null) {
             browser = Chromium.start();
-            gateway = FulfillmentApplication.startGateway(backends, "--server.port=0", "--server.address=127.0.0.1");
+            // no graceful shutdown: the board's event stream would hold the gateway open for its whole timeout
+            gateway = FulfillmentApplication.startGateway(
+                    backends, "--server.port=0", "--server.address=127.0.0.1", "--server.shutdown=immediate");
         }
         backendApi = new FulfillmentApi(restClient, backendPort);
         keyboard = backendApi.registerProduct("keyboard", "49.90", 100);

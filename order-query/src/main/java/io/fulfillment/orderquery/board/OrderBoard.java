@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -83,10 +85,19 @@ class OrderBoard implements DisposableBean {
         return threads;
     }
 
+    /**
+     * Ends every stream as soon as the application begins to close: a graceful shutdown of the web server waits for
+     * open requests, and a board stream stays open until its timeout otherwise.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        subscribers.forEach(subscriber -> subscriber.emitter.complete());
+        subscribers.clear();
+    }
+
     @Override
     public void destroy() {
         sender.shutdownNow();
-        subscribers.forEach(subscriber -> subscriber.emitter.complete());
     }
 
     private final class Subscriber {
