@@ -74,8 +74,8 @@ class ConsoleIT {
     RestClient.Builder restClient;
 
     private FulfillmentApi backendApi;
-    private ProductId keyboard;
-    private ProductId mouse;
+    private static ProductId keyboard;
+    private static ProductId mouse;
 
     @BeforeEach
     void setUp() throws IOException, InterruptedException {
@@ -86,8 +86,10 @@ class ConsoleIT {
                     backends, "--server.port=0", "--server.address=127.0.0.1", "--server.shutdown=immediate");
         }
         backendApi = new FulfillmentApi(restClient, backendPort);
-        keyboard = backendApi.registerProduct("keyboard", "49.90", 100);
-        mouse = backendApi.registerProduct("mouse", "19.90", 100);
+        if (keyboard == null) {
+            keyboard = backendApi.registerProduct("keyboard", "49.90", 100);
+            mouse = backendApi.registerProduct("mouse", "19.90", 100);
+        }
     }
 
     @AfterAll
