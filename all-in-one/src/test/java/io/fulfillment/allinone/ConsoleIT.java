@@ -39,13 +39,15 @@ import org.springframework.web.client.RestClient;
 /**
  * The ops console in a real headless Chromium, against the whole system: the gateway serves the page, the page signs
  * in with a development token and works through the gateway's API only. Screenshots of the views it passes through go
- * to {@code docs/console} (the {@code console.screenshots} system property names another folder).
+ * to {@code target/console-screenshots}, so a build leaves the checkout as it was; the {@code console.screenshots}
+ * system property names another folder: {@code -Dconsole.screenshots=../docs/console} refreshes the ones the README
+ * shows.
  */
 @AllInOneTest
 class ConsoleIT {
 
     private static final Duration STEP = Duration.ofSeconds(10);
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "../docs/console"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
     private static final int MAX_ORDERS_TO_OPEN_BREAKER = 8;
 
     private static ConfigurableApplicationContext gateway;
