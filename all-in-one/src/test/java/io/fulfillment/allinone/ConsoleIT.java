@@ -47,7 +47,8 @@ import org.springframework.web.client.RestClient;
 class ConsoleIT {
 
     private static final Duration STEP = Duration.ofSeconds(10);
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
     private static final int MAX_ORDERS_TO_OPEN_BREAKER = 8;
 
     private static ConfigurableApplicationContext gateway;

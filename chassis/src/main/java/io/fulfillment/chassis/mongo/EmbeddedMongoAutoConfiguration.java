@@ -62,7 +62,7 @@ public class EmbeddedMongoAutoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + file.getParent(), e);
         }
-        return new H2Backend(file.toString());
+        return new ReadModelStoreBackend(file.toString());
     }
 
     @Bean(destroyMethod = "shutdown")

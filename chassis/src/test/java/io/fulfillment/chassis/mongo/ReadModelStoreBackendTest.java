@@ -1,0 +1,79 @@
+package io.fulfillment.chassis.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.fulfillment.chassis.mongo.ReadModelStoreBackend.IndexKeyType;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The read-model store's file, written by the stock backend and by this one, read back through the wire protocol. */
+class ReadModelStoreBackendTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void convertsAFileTheStockBackendWroteAndFindsEveryDocumentByIdAfterwards() {
+        String file = dataDir.resolve("readmodels.mv").toString();
+        withServer(new H2Backend(file), summaries -> {
+            for (int order = 0; order < 500; order++) {
+                summaries.insertOne(new Document("_id", "order-" + order).append("status", "PLACED"));
+            }
+            summaries.insertOne(new Document("_id", 42).append("status", "a number as id"));
+        });
+
+        withServer(new ReadModelStoreBackend(file), summaries -> {
+            assertThat(summaries.find(Filters.eq("_id", "order-123")).first()).containsEntry("status", "PLACED");
+            assertThat(summaries.find(Filters.eq("_id", 42)).first()).containsEntry("status", "a number as id");
+            assertThat(summaries.countDocuments()).isEqualTo(501);
+            assertThatThrownBy(() -> summaries.insertOne(new Document("_id", "order-7")))
+                    .as("the converted index still enforces unique ids")
+                    .isInstanceOf(MongoWriteException.class);
+            summaries.replaceOne(
+                    Filters.eq("_id", "order-7"),
+                    new Document("_id", "order-7").append("status", "CONFIRMED"),
+                    new ReplaceOptions().upsert(true));
+            summaries.insertOne(new Document("_id", "order-new").append("status", "PLACED"));
+        });
+
+        withServer(new ReadModelStoreBackend(file), summaries -> {
+            assertThat(summaries.find(Filters.eq("_id", "order-7")).first()).containsEntry("status", "CONFIRMED");
+            assertThat(summaries.find(Filters.eq("_id", "order-new")).first()).containsEntry("status", "PLACED");
+            assertThat(summaries.countDocuments()).isEqualTo(502);
+        });
+    }
+
+    @Test
+    void ordersSingleStringKeysAsStringsAndEveryOtherKeyAfterThem() {
+        IndexKeyType keys = new IndexKeyType();
+
+        assertThat(keys.compare(new KeyValue("a"), new KeyValue("b"))).isNegative();
+        assertThat(keys.compare(new KeyValue("b"), new KeyValue("b"))).isZero();
+        assertThat(keys.compare(new KeyValue("z"), new KeyValue(1))).isNegative();
+        assertThat(keys.compare(new KeyValue(1), new KeyValue("a"))).isPositive();
+        assertThat(keys.compare(new KeyValue(1), new KeyValue(1))).isZero();
+        assertThat(keys.compare(new KeyValue("a", "b"), new KeyValue("a"))).isPositive();
+    }
+
+    private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            work.accept(client.getDatabase("fulfillment").getCollection("order_summaries"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
