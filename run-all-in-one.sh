@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # Builds what the all-in-one process needs and starts it: every context on embedded stores, data under ./data.
-# Needs only Java 17+; the Maven Wrapper downloads Maven on first use.
+# Needs only Java 17+; the Maven Wrapper downloads Maven on first use. The build is skipped when no file it reads (the
+# POMs, the Maven Wrapper, the sources of the modules the process is made of) changed since the jar was built;
+# FULFILLMENT_BUILD=always forces it.
 #
 # For a fast start the jar is run extracted (plain jars load classes faster than nested ones) with a class-data-sharing
 # archive trained once per build (Spring Boot's CDS recipe); both live in all-in-one/target/launch. JAVA_OPTS is passed
 # to the JVM; by default the heap is capped at 512 MiB (measured: docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")"
-./mvnw -B -q -DskipTests -pl all-in-one -am package
-
 jar=all-in-one/target/all-in-one-exec.jar
+modules=(contracts chassis order-command order-query inventory-context payment-context shipping-context psp-sandbox
+  api-gateway all-in-one)
+inputs=(pom.xml mvnw .mvn "${modules[@]/%//pom.xml}" "${modules[@]/%//src}")
+# directories count too: deleting a file changes its directory
+if [[ ${FULFILLMENT_BUILD:-} != always && -f $jar && -z $(find "${inputs[@]}" -newer "$jar" -print -quit 2>/dev/null) ]]
+then
+  echo "No change since the last build: skipping it (FULFILLMENT_BUILD=always forces one)."
+else
+  echo "Building (./mvnw package, tests skipped)..."
+  ./mvnw -B -q -DskipTests -pl all-in-one -am package
+fi
 launch=all-in-one/target/launch
 if [[ ! -f $launch/all-in-one-exec.jar || $jar -nt $launch/all-in-one-exec.jar ]]; then
   rm -rf "$launch"
   java -Djarmode=tools -jar "$jar" extract --destination "$launch" > /dev/null
   echo "Training the class-data-sharing archive (once per build, about 20 s)..."
   training_data=$(mktemp -d)
-  java -XX:ArchiveClassesAtExit="$launch/app.jsa" -Dspring.context.exit=onRefresh -Daxoniq.update-checker.disabled=true \
+  java -XX:ArchiveClassesAtExit="$launch/app.jsa" -Dspring.context.exit=onRefresh \
     -jar "$launch/all-in-one-exec.jar" --fulfillment.data-dir="$training_data" \
     > "$launch/training.log" 2>&1 || echo "CDS training failed (see $launch/training.log); starting without it"
   rm -rf "$training_data"

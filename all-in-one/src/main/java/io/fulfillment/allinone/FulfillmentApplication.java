@@ -7,9 +7,14 @@ import io.fulfillment.orderquery.OrderQueryConfiguration;
 import io.fulfillment.payment.PaymentConfiguration;
 import io.fulfillment.psp.PspSandboxConfiguration;
 import io.fulfillment.shipping.ShippingConfiguration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import org.axonframework.updates.configuration.CommandLineUsagePropertyProvider;
+import org.axonframework.updates.configuration.EnvironmentVariableUsagePropertyProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,12 +44,18 @@ import org.springframework.context.annotation.Import;
 })
 public class FulfillmentApplication {
 
+    static final String UPDATE_CHECKER_DISABLED = CommandLineUsagePropertyProvider.DISABLED_KEY;
+    static final String UPDATE_CHECKER_DISABLED_VARIABLE = EnvironmentVariableUsagePropertyProvider.DISABLED_KEY;
+
+    private static final Logger log = LoggerFactory.getLogger(FulfillmentApplication.class);
+
     /**
      * Starts the backends and the gateway side by side: the gateway needs only the backends' address, which is known
      * as soon as their configuration is read (a fixed port), not their start — so the two start concurrently and
      * the process is ready when the slower one is. With port 0 the gateway waits for the port the backends got.
      */
     public static void main(String[] args) {
+        turnOffUpdateCheckerUnlessAsked(System.getenv());
         CompletableFuture<ConfigurableApplicationContext> gateway = new CompletableFuture<>();
         SpringApplication backendsApplication = new SpringApplication(FulfillmentApplication.class);
         backendsApplication.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared -> {
@@ -64,10 +75,28 @@ public class FulfillmentApplication {
         if (backends.getEnvironment().getRequiredProperty("server.port", Integer.class) == 0) {
             start(gateway, backendUri(backends));
         }
+        ConfigurableApplicationContext started;
         try {
-            gateway.join();
+            started = gateway.join();
         } catch (CompletionException gatewayFailed) {
             System.exit(SpringApplication.exit(backends, () -> 1));
+            return;
+        }
+        // both contexts have started, so the whole path answers: the gateway's readiness probe of the backends passes
+        log.info(
+                "Fulfillment is ready: the API answers on http://localhost:{}/api/v1 (Swagger UI: /swagger-ui.html)",
+                started.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /**
+     * AxonIQ's update checker calls home at every start, and logs a stack trace when there is no internet. In this local
+     * mode it is off unless asked for: {@code -Daxoniq.update-checker.disabled=false} (in {@code JAVA_OPTS}) or the
+     * environment variable {@code AXONIQ_UPDATE_CHECKER_DISABLED=false} turns it on.
+     */
+    static void turnOffUpdateCheckerUnlessAsked(Map<String, String> environment) {
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
+                && !environment.containsKey(UPDATE_CHECKER_DISABLED_VARIABLE)) {
+            System.setProperty(UPDATE_CHECKER_DISABLED, "true");
         }
     }
 

@@ -12,6 +12,10 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,12 @@ class GatewayIT {
     @Autowired
     RestClient.Builder restClient;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    SagaGate sagaGate;
+
     private FulfillmentApi backendApi;
     private RestClient viaGateway;
     private ProductId product;
@@ -55,7 +65,9 @@ class GatewayIT {
                     backends,
                     "--server.port=0",
                     "--server.address=127.0.0.1",
-                    "--fulfillment.gateway.backends.payment=http://127.0.0.1:" + unusedPort());
+                    "--fulfillment.gateway.backends.payment=http://127.0.0.1:" + unusedPort(),
+                    // its payment backend never answers: it must not wait for it before it serves anything
+                    "--fulfillment.gateway.await-backends.enabled=false");
         }
         backendApi = new FulfillmentApi(restClient, backendPort);
         viaGateway = client(gateway);
@@ -107,6 +119,86 @@ class GatewayIT {
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void keepsMoneyExactlyAsTheOrderStatesIt() {
+        String ada = token("customer-ada", "ada-demo");
+        String orderId = placeOrder(viaGateway, ada, "customer-ada", null)
+                .getBody()
+                .get("orderId")
+                .asText();
+
+        String summary = await().atMost(SETTLE)
+                .until(() -> raw(viaGateway, ada, "/api/v1/orders/" + orderId), body -> body.contains("\"total\""));
+        String details = raw(viaGateway, ada, "/api/v1/orders/" + orderId + "/details");
+
+        assertThat(summary).contains("\"amount\":35.00,");
+        assertThat(details).contains("\"amount\":35.00,").doesNotContain("\"amount\":35.0,", "\"amount\":35,");
+    }
+
+    @Test
+    void reachesAJustPlacedOrderBeforeTheReadSideKnowsIt() throws Exception {
+        String ada = token("customer-ada", "ada-demo");
+        String bob = token("customer-bob", "bob-demo");
+        EventProcessor summaries = processing.eventProcessor("order-summary").orElseThrow();
+        summaries.shutDown();
+        sagaGate.close(); // keeps the order cancellable: the saga waits before it confirms
+        try {
+            Map<String, Object> body = Map.of(
+                    "customerId", "customer-ada",
+                    "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)),
+                    "shippingAddress", FulfillmentApi.address(SagaGate.HELD_RECIPIENT, "GB"));
+            String orderId = post(viaGateway, ada, "/api/v1/orders", body, null)
+                    .getBody()
+                    .get("orderId")
+                    .asText();
+
+            ResponseEntity<JsonNode> notBobs =
+                    post(viaGateway, bob, "/api/v1/orders/" + orderId + "/cancel", Map.of(), null);
+            ResponseEntity<JsonNode> cancelled = post(
+                    viaGateway,
+                    ada,
+                    "/api/v1/orders/" + orderId + "/cancel",
+                    Map.of("reason", "changed my mind"),
+                    null);
+            CompletableFuture<ResponseEntity<JsonNode>> read =
+                    CompletableFuture.supplyAsync(() -> get(viaGateway, ada, "/api/v1/orders/" + orderId));
+            summaries.start();
+
+            assertThat(notBobs.getStatusCode().value()).isEqualTo(404);
+            assertThat(notBobs.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(cancelled.getStatusCode().value()).isEqualTo(202);
+            assertThat(read.get(10, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(200);
+        } finally {
+            sagaGate.open();
+            if (!summaries.isRunning()) {
+                summaries.start();
+            }
+        }
+    }
+
+    @Test
+    void answersARepeatedRequestWithItsOrderAndRefusesAnotherRequestUnderTheSameKey() {
+        String ada = token("customer-ada", "ada-demo");
+        String key = "it-" + UUID.randomUUID();
+
+        ResponseEntity<JsonNode> first = placeOrderWithKey(ada, key, 1);
+        ResponseEntity<JsonNode> again = placeOrderWithKey(ada, key, 1);
+        ResponseEntity<JsonNode> other = placeOrderWithKey(ada, key, 2);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(202);
+        assertThat(again.getStatusCode().value()).isEqualTo(202);
+        assertThat(again.getBody().get("orderId")).isEqualTo(first.getBody().get("orderId"));
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(other.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(other.getBody().get("code").asText()).isEqualTo("order.idempotency-key-reused");
+        String orderId = first.getBody().get("orderId").asText();
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(get(viaGateway, ada, "/api/v1/orders/" + orderId)
+                        .getBody()
+                        .at("/lines/0/quantity")
+                        .asInt())
+                .isEqualTo(1));
     }
 
     /** In one process every service's admin route reaches the same backend: each lists every processor. */
@@ -206,6 +298,36 @@ class GatewayIT {
                 "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)),
                 "shippingAddress", DELIVERABLE_ADDRESS);
         return post(client, token, "/api/v1/orders", body, correlation);
+    }
+
+    private ResponseEntity<JsonNode> placeOrderWithKey(String token, String idempotencyKey, int quantity) {
+        Map<String, Object> body = Map.of(
+                "customerId",
+                "customer-ada",
+                "lines",
+                List.of(Map.of("productId", product.toString(), "quantity", quantity)),
+                "shippingAddress",
+                DELIVERABLE_ADDRESS);
+        return viaGateway
+                .post()
+                .uri("/api/v1/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    authorize(headers, token);
+                    headers.add("Idempotency-Key", idempotencyKey);
+                })
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    /** The body as the gateway wrote it, not parsed (parsing could change how numbers are written). */
+    private static String raw(RestClient client, String token, String path) {
+        return client.get()
+                .uri(path)
+                .headers(headers -> authorize(headers, token))
+                .retrieve()
+                .body(String.class);
     }
 
     private String token(String username, String password) {

@@ -37,13 +37,32 @@ class AuthorizationIT extends GatewayITSupport {
     }
 
     @Test
-    void anotherCustomersOrderCannotBeCancelledAndTheBackendNeverHearsOfIt() {
-        Answer answer = send(as("customer-ada", post("/api/v1/orders/" + FakeBackend.BOBS_ORDER + "/cancel", "{}"))
+    void cancellationNamesTheAuthenticatedCustomerToTheBackendWhateverTheClientClaims() {
+        Answer answer = send(as(
+                        "customer-ada",
+                        post("/api/v1/orders/" + FakeBackend.BOBS_ORDER + "/cancel", "{}")
+                                .header("X-Caller-Customer-Id", FakeBackend.BOB))
                 .build());
 
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(BACKEND.lastRequest("POST", "/orders/" + FakeBackend.BOBS_ORDER + "/cancel"))
-                .isEmpty();
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(BACKEND.lastRequest("POST", "/orders/" + FakeBackend.BOBS_ORDER + "/cancel")
+                        .orElseThrow()
+                        .header("X-Caller-Customer-Id"))
+                .isEqualTo(FakeBackend.ADA);
+    }
+
+    @Test
+    void staffCancellationNamesNoCustomer() {
+        send(as(
+                        "admin",
+                        post("/api/v1/orders/" + FakeBackend.ADAS_ORDER + "/cancel", "{}")
+                                .header("X-Caller-Customer-Id", FakeBackend.BOB))
+                .build());
+
+        assertThat(BACKEND.lastRequest("POST", "/orders/" + FakeBackend.ADAS_ORDER + "/cancel")
+                        .orElseThrow()
+                        .header("X-Caller-Customer-Id"))
+                .isNull();
     }
 
     @Test

@@ -28,10 +28,15 @@ public final class FakeBackend {
     /** A request header that makes the backend answer with the status it names, whatever the path. */
     public static final String FORCE_STATUS = "X-Fake-Status";
 
+    /** An order total as the backends write it: scaled to the currency's minor unit. */
+    public static final String ORDER_TOTAL = "89.90";
+
     private static final Map<String, String> OWNERS = Map.of(ADAS_ORDER, ADA, BOBS_ORDER, BOB);
 
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Received> received = new ConcurrentLinkedDeque<>();
+
+    private volatile int readinessStatus = 200;
 
     private FakeBackend(HttpServer server) {
         this.server = server;
@@ -57,6 +62,11 @@ public final class FakeBackend {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What {@code /actuator/health/readiness} answers: 200 (ready) by default. */
+    public void readiness(int status) {
+        readinessStatus = status;
     }
 
     public String uri() {
@@ -90,7 +100,9 @@ public final class FakeBackend {
                 method, query == null ? path : path + "?" + query, Map.copyOf(exchange.getRequestHeaders()), body));
         String[] parts = path.split("/");
         String forcedStatus = exchange.getRequestHeaders().getFirst(FORCE_STATUS);
-        if (forcedStatus != null) {
+        if (path.equals("/actuator/health/readiness")) {
+            respond(exchange, readinessStatus, "{\"status\":\"" + (readinessStatus == 200 ? "UP" : "DOWN") + "\"}");
+        } else if (forcedStatus != null) {
             respond(exchange, Integer.parseInt(forcedStatus), "{\"status\":" + forcedStatus + "}");
         } else if (path.equals("/orders") && method.equals("POST")) {
             respond(exchange, 202, "{\"orderId\":\"new-order\"}");
@@ -99,12 +111,14 @@ public final class FakeBackend {
         } else if (path.startsWith("/orders/") && parts.length == 3) {
             String owner = OWNERS.get(parts[2]);
             if (owner == null) {
-                respond(exchange, 404, "{\"status\":404}");
+                respondProblem(exchange, 404, "No order " + parts[2] + ".", path);
             } else {
                 respond(
                         exchange,
                         200,
-                        "{\"orderId\":\"" + parts[2] + "\",\"customerId\":\"" + owner + "\",\"status\":\"CONFIRMED\"}");
+                        "{\"orderId\":\"" + parts[2] + "\",\"customerId\":\"" + owner
+                                + "\",\"status\":\"CONFIRMED\",\"total\":{\"amount\":" + ORDER_TOTAL
+                                + ",\"currency\":\"EUR\"}}");
             }
         } else if (path.startsWith("/orders/") && path.endsWith("/cancel")) {
             respond(exchange, 202, "{}");
@@ -121,6 +135,19 @@ public final class FakeBackend {
             respond(exchange, 200, "[]");
         } else {
             respond(exchange, 404, "{\"status\":404}");
+        }
+    }
+
+    /** A problem as the backends' chassis writes it: their own path as instance, no correlation id. */
+    private static void respondProblem(HttpExchange exchange, int status, String detail, String path)
+            throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+        byte[] bytes = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\",\"instance\":\"" + path + "\",\"code\":\"order.not-found\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

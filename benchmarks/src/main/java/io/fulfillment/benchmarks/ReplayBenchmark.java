@@ -49,16 +49,11 @@ final class ReplayBenchmark {
         long start = System.nanoTime();
         JsonNode status = http.call("POST", backendUrl + "/admin/processors/" + processor + "/replay", Map.of(), null)
                 .body();
-        boolean seenReplaying = status.path("replaying").asBoolean();
         while (true) {
             status = http.call("GET", backendUrl + "/admin/processors/" + processor, null, null)
                     .body();
-            boolean replaying = status.path("replaying").asBoolean();
-            seenReplaying |= replaying;
-            boolean done = replaying
-                    ? status.path("replayProgress").asDouble() >= 1.0
-                    : seenReplaying && status.path("caughtUp").asBoolean();
-            if (done) {
+            // a reset processor reads CATCHING_UP until it claims its segments, then REPLAYING, then CAUGHT_UP
+            if ("CAUGHT_UP".equals(status.path("state").asText())) {
                 break;
             }
             if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {

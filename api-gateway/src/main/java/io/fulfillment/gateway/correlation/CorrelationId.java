@@ -22,7 +22,7 @@ public final class CorrelationId {
         return MDC.get(MDC_KEY);
     }
 
-    static boolean isAcceptable(String candidate) {
+    public static boolean isAcceptable(String candidate) {
         return candidate != null && ACCEPTABLE.matcher(candidate).matches();
     }
 }

@@ -29,7 +29,7 @@ class OrderOwners {
             RestClient.Builder restClient,
             Backends backends,
             @Value("${fulfillment.gateway.ownership.backend:order-query}") String backend,
-            @Value("${fulfillment.gateway.ownership.timeout:2s}") Duration timeout) {
+            @Value("${fulfillment.gateway.ownership.timeout:3s}") Duration timeout) {
         this.orders = restClient
                 .baseUrl(backends.uri(backend).toString())
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk()

@@ -1,6 +1,7 @@
 package io.fulfillment.gateway.routing;
 
 import java.net.URI;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Resolves a backend name from the configuration to its base URI. */
@@ -15,5 +16,13 @@ public class Backends {
 
     public URI uri(String name) {
         return properties.backend(name);
+    }
+
+    /** Every distinct backend some route leads to. */
+    public List<URI> all() {
+        return properties.allRoutes().stream()
+                .map(route -> properties.backend(route.backend()))
+                .distinct()
+                .toList();
     }
 }

@@ -98,6 +98,9 @@ class EventProcessorAdmin {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(
                     processor.getName(),
+                    processor.isError()
+                            ? ProcessorStatus.State.ERROR
+                            : processor.isRunning() ? ProcessorStatus.State.CAUGHT_UP : ProcessorStatus.State.STOPPED,
                     processor.isRunning(),
                     processor.isError(),
                     false,
@@ -116,11 +119,23 @@ class EventProcessorAdmin {
                 .map(OptionalLong::getAsLong)
                 .min(Long::compare)
                 .orElse(null);
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
-        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        boolean replaying = segments.stream().anyMatch(EventProcessorAdmin::isStillReplaying);
         Long lag = head == null ? null : head - (position == null ? -1 : position);
+        boolean caughtUp = (!segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp))
+                || (lag != null && lag <= 0);
+        ProcessorStatus.State state;
+        if (processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            state = ProcessorStatus.State.ERROR;
+        } else if (!processor.isRunning()) {
+            state = ProcessorStatus.State.STOPPED;
+        } else if (replaying) {
+            state = ProcessorStatus.State.REPLAYING;
+        } else {
+            state = caughtUp ? ProcessorStatus.State.CAUGHT_UP : ProcessorStatus.State.CATCHING_UP;
+        }
         return new ProcessorStatus(
                 processor.getName(),
+                state,
                 processor.isRunning(),
                 processor.isError(),
                 replaying,
@@ -131,6 +146,19 @@ class EventProcessorAdmin {
                 head,
                 lag,
                 replaying ? replayProgress(segments, position) : null);
+    }
+
+    /**
+     * Axon flags a segment as replaying until it handles an event past the position where the replay started, which on
+     * a quiet system is the next new event; a segment that has reached that position has finished its replay.
+     */
+    private static boolean isStillReplaying(EventTrackerStatus segment) {
+        if (!segment.isReplaying()) {
+            return false;
+        }
+        OptionalLong reset = segment.getResetPosition();
+        OptionalLong current = segment.getCurrentPosition();
+        return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
     }
 
     private static Double replayProgress(Collection<EventTrackerStatus> segments, Long position) {

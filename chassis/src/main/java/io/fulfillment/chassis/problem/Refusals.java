@@ -12,13 +12,13 @@ import org.springframework.http.HttpStatus;
  * bus, possibly wrapped), the {@link ErrorDetails} of a {@link HandlerExecutionException} (the form a refusal takes
  * across JVMs), or an unknown aggregate.
  */
-final class Refusals {
+public final class Refusals {
 
     private static final int MAX_DEPTH = 16;
 
     private Refusals() {}
 
-    static Optional<ErrorDetails> find(Throwable thrown) {
+    public static Optional<ErrorDetails> find(Throwable thrown) {
         Throwable current = thrown;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current instanceof DomainException refusal) {

@@ -1,8 +1,8 @@
 package io.fulfillment.inventory.catalogue;
 
+import io.fulfillment.chassis.validation.VisibleText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -23,7 +23,7 @@ final class ProductRequests {
     /** Registers a product; without an id the catalogue makes one up. */
     record RegisterProductRequest(
             @Size(max = MAX_ID_LENGTH) @Pattern(regexp = ID_PATTERN) String id,
-            @NotBlank @Size(max = 200) String name,
+            @VisibleText @Size(max = 200) String name,
             @NotNull @Valid PriceRequest unitPrice,
             @NotNull @PositiveOrZero @Max(MAX_QUANTITY) Integer initialStock) {}
 

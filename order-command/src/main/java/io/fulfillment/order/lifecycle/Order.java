@@ -4,7 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.kernel.CustomerId;
 import io.fulfillment.contracts.kernel.Money;
+import io.fulfillment.contracts.kernel.ShippingAddress;
 import io.fulfillment.contracts.order.CancelOrderCommand;
 import io.fulfillment.contracts.order.ConfirmOrderCommand;
 import io.fulfillment.contracts.order.MarkOrderPaidCommand;
@@ -24,9 +27,14 @@ import io.fulfillment.contracts.order.RejectOrderCommand;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.shipping.ShipmentId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -38,8 +46,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Invariants: an order has at least one line, each for a different product with a positive quantity, all priced in
  * one currency; the steps are recorded in that order and each at most once (a report of a later step records the
  * earlier ones it implies, a report of a step already passed changes nothing); a terminal order takes no further
- * steps; the customer may cancel only until its shipment is scheduled.
+ * steps; the customer may cancel only until its shipment is scheduled, and only their own order (to anyone else it
+ * does not exist); an order is placed once: the same request again changes nothing, a different one under its id is
+ * refused.
  */
+@Revision("2") // snapshots before revision 2 lack the customer, lines and address: they are ignored
 @Aggregate(snapshotTriggerDefinition = "orderSnapshotTrigger", cache = "orderCache")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -52,6 +63,12 @@ public class Order {
 
     private OrderStatus status;
 
+    private CustomerId customerId;
+
+    private List<OrderLine> lines;
+
+    private ShippingAddress shippingAddress;
+
     private static final List<OrderStatus> PROGRESS = List.of(
             OrderStatus.PLACED,
             OrderStatus.STOCK_RESERVED,
@@ -59,8 +76,20 @@ public class Order {
             OrderStatus.SHIPPING_SCHEDULED,
             OrderStatus.CONFIRMED);
 
+    /**
+     * Places the order, or answers a repeat of the request that placed it: the id of an order placed with an
+     * Idempotency-Key is derived from that key, so the same request arrives here again for the existing order. The
+     * same request changes nothing; another request under the same id is refused, and nothing is created.
+     */
     @CommandHandler
-    public Order(PlaceOrderCommand command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(PlaceOrderCommand command) {
+        if (orderId != null) {
+            if (!isPlacedBy(command)) {
+                throw new OrderPlacedDifferentlyException(orderId);
+            }
+            return;
+        }
         requireValidLines(command.lines());
         if (command.shippingAddress() == null) {
             throw new InvalidOrderException("an order needs a shipping address");
@@ -75,6 +104,17 @@ public class Order {
 
     Order() {
         // required by Axon
+    }
+
+    /** The same customer, products, quantities and address (prices come from the catalogue, not the request). */
+    private boolean isPlacedBy(PlaceOrderCommand command) {
+        return customerId.equals(command.customerId())
+                && shippingAddress.equals(command.shippingAddress())
+                && quantities(lines).equals(command.lines() == null ? null : quantities(command.lines()));
+    }
+
+    private static Map<ProductId, Integer> quantities(List<OrderLine> lines) {
+        return lines.stream().collect(Collectors.toMap(OrderLine::productId, OrderLine::quantity, Integer::sum));
     }
 
     @CommandHandler
@@ -104,6 +144,9 @@ public class Order {
 
     @CommandHandler
     void handle(CancelOrderCommand command) {
+        if (!isActingFor(command.requestedBy())) {
+            throw new OrderNotFoundException(orderId);
+        }
         if (status == OrderStatus.CANCELLED) {
             return;
         }
@@ -142,6 +185,11 @@ public class Order {
         return status == step && PROGRESS.indexOf(target) > PROGRESS.indexOf(step);
     }
 
+    /** Staff (no customer named) act for every customer; a customer only for their own orders. */
+    private boolean isActingFor(CustomerId requestedBy) {
+        return requestedBy == null || requestedBy.equals(customerId);
+    }
+
     private boolean isCancellable() {
         return status == OrderStatus.PLACED || status == OrderStatus.STOCK_RESERVED || status == OrderStatus.PAID;
     }
@@ -168,6 +216,9 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPlacedEvent event) {
         orderId = event.orderId();
+        customerId = event.customerId();
+        lines = event.lines();
+        shippingAddress = event.shippingAddress();
         status = OrderStatus.PLACED;
     }
 

@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a customer's request into a {@link PlaceOrderCommand}: prices come from the inventory catalogue, and a request
- * carrying an idempotency key always maps to the same order id, so the event store's uniqueness of aggregate streams
- * makes a repeated request create nothing new: it is answered like the first.
+ * carrying an idempotency key always maps to the same order id, so a repeated request reaches the order it placed,
+ * which answers it like the first when it is the same request and refuses it (422) when it is a different one. Two
+ * concurrent requests under one key both try to create the order: the loser's command is sent again, and the order
+ * that now exists decides it the same way.
  *
  * <p>The command is sent from the continuation of the catalogue query, which in the distributed mode runs on an Axon
  * Server connector thread: the request's correlation is carried into it explicitly.
@@ -54,14 +56,16 @@ class OrderPlacement {
                 .toList();
         Correlation correlation = Correlation.capture();
         return queries.query(new FindProductsQuery(productIds), ResponseTypes.instanceOf(ProductCatalogue.class))
-                .thenCompose(correlation.function(catalogue -> commands.send(new PlaceOrderCommand(
-                        orderId, customerId, pricedLines(request, catalogue), addressOf(request.shippingAddress())))))
-                .handle((result, failure) -> {
-                    if (failure == null || (idempotencyKey != null && isRepeatedPlacement(failure))) {
-                        return orderId;
-                    }
-                    throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-                });
+                .thenCompose(correlation.function(catalogue -> {
+                    PlaceOrderCommand command = new PlaceOrderCommand(
+                            orderId, customerId, pricedLines(request, catalogue), addressOf(request.shippingAddress()));
+                    return commands.send(command)
+                            .exceptionallyCompose(correlation.function(
+                                    failure -> idempotencyKey != null && isRepeatedPlacement(failure)
+                                            ? commands.send(command)
+                                            : CompletableFuture.failedFuture(failure)));
+                }))
+                .thenApply(ignored -> orderId);
     }
 
     /** One order per customer and key: the same key from another customer is another order. */
@@ -98,7 +102,7 @@ class OrderPlacement {
     }
 
     /**
-     * The order's event stream already exists, however the event store said so (a stream creation clash in the embedded
+     * The order's event stream was created concurrently, however the event store said so (a stream creation clash in the embedded
      * store, {@code AXONIQ-2000} from Axon Server, or the conflict refusal it became on its way from another JVM): an
      * earlier request with the same key placed it.
      */

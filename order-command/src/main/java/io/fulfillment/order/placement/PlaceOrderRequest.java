@@ -1,8 +1,8 @@
 package io.fulfillment.order.placement;
 
+import io.fulfillment.chassis.validation.VisibleText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,19 +12,19 @@ import java.util.List;
 
 /** What a customer sends to place an order: products and quantities, never prices. */
 record PlaceOrderRequest(
-        @NotBlank @Size(max = 64) String customerId,
+        @VisibleText @Size(max = 64) String customerId,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress) {
 
     record Line(
-            @NotBlank @Size(max = 64) String productId,
+            @VisibleText @Size(max = 64) String productId,
             @Positive @Max(OrderPlacement.MAX_QUANTITY_PER_LINE) int quantity) {}
 
     record Address(
-            @NotBlank @Size(max = 100) String recipient,
-            @NotBlank @Size(max = 200) String street,
-            @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter ISO country code")
+            @VisibleText @Size(max = 100) String recipient,
+            @VisibleText @Size(max = 200) String street,
+            @VisibleText @Size(max = 20) String postalCode,
+            @VisibleText @Size(max = 100) String city,
+            @VisibleText @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter ISO country code")
                     String country) {}
 }

@@ -1,5 +1,6 @@
 package io.fulfillment.order.lifecycle;
 
+import static io.fulfillment.order.OrderFixtures.CUSTOMER_ID;
 import static io.fulfillment.order.OrderFixtures.KEYBOARD;
 import static io.fulfillment.order.OrderFixtures.KEYBOARD_PRICE;
 import static io.fulfillment.order.OrderFixtures.MOUSE;
@@ -7,6 +8,7 @@ import static io.fulfillment.order.OrderFixtures.ORDER_ID;
 import static io.fulfillment.order.OrderFixtures.orderPlaced;
 import static io.fulfillment.order.OrderFixtures.placeOrder;
 
+import io.fulfillment.contracts.kernel.CustomerId;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.CancelOrderCommand;
 import io.fulfillment.contracts.order.ConfirmOrderCommand;
@@ -34,6 +36,7 @@ class OrderTest {
     private static final ShipmentId SHIPMENT_ID = ShipmentId.of("shipment-order-42");
     private static final String OUT_OF_STOCK = "out of stock: product mouse (requested 1, available 0)";
     private static final String CHANGED_MIND = "changed my mind";
+    private static final CustomerId ANOTHER_CUSTOMER = CustomerId.of("customer-bob");
 
     private AggregateTestFixture<Order> fixture;
 
@@ -60,6 +63,22 @@ class OrderTest {
         @Test
         void placesOrderWithTotalOfAllLines() {
             fixture.givenNoPriorActivity().when(placeOrder()).expectEvents(orderPlaced());
+        }
+
+        @Test
+        void answersTheSameRequestAgainWithoutPlacingAnything() {
+            fixture.given(orderPlaced())
+                    .when(placeOrder())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADifferentRequestForAnOrderAlreadyPlaced() {
+            fixture.given(orderPlaced())
+                    .when(placeOrder(List.of(new OrderLine(KEYBOARD, 1, KEYBOARD_PRICE))))
+                    .expectException(OrderPlacedDifferentlyException.class)
+                    .expectNoEvents();
         }
 
         @Test
@@ -229,6 +248,21 @@ class OrderTest {
             fixture.given(orderPlaced())
                     .when(new CancelOrderCommand(ORDER_ID, CHANGED_MIND))
                     .expectEvents(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND));
+        }
+
+        @Test
+        void cancelsOrderForTheCustomerWhoPlacedIt() {
+            fixture.given(orderPlaced())
+                    .when(new CancelOrderCommand(ORDER_ID, CHANGED_MIND, CUSTOMER_ID))
+                    .expectEvents(new OrderCancelledEvent(ORDER_ID, CHANGED_MIND));
+        }
+
+        @Test
+        void hidesTheOrderFromAnotherCustomer() {
+            fixture.given(orderPlaced())
+                    .when(new CancelOrderCommand(ORDER_ID, CHANGED_MIND, ANOTHER_CUSTOMER))
+                    .expectException(OrderNotFoundException.class)
+                    .expectNoEvents();
         }
 
         @Test

@@ -79,11 +79,11 @@ class OrderPlacementTest {
     class RepeatedIdempotencyKey {
 
         @Test
-        void answersARepeatRefusedByAxonServerWithTheSameOrder() throws Exception {
+        void sendsAgainWhenAConcurrentRequestCreatedTheOrderFirstInAxonServer() throws Exception {
             catalogueAnswers();
             Metadata trailers = new Metadata();
             trailers.put(Metadata.Key.of("AxonIQ-ErrorCode", Metadata.ASCII_STRING_MARSHALLER), "AXONIQ-2000");
-            commandFails(Status.OUT_OF_RANGE
+            commandFailsOnceThenSucceeds(Status.OUT_OF_RANGE
                     .withDescription("Invalid sequence number 0 for aggregate, expected 1")
                     .asRuntimeException(trailers));
 
@@ -91,9 +91,9 @@ class OrderPlacementTest {
         }
 
         @Test
-        void answersARepeatRefusedInAnotherJvmWithTheSameOrder() throws Exception {
+        void sendsAgainWhenAConcurrentRequestCreatedTheOrderFirstInAnotherJvm() throws Exception {
             catalogueAnswers();
-            commandFails(new CommandExecutionException(
+            commandFailsOnceThenSucceeds(new CommandExecutionException(
                     "The aggregate already exists or was changed concurrently",
                     null,
                     new ErrorDetails(ErrorKind.CONFLICT, "aggregate-conflict", "exists")));
@@ -121,6 +121,11 @@ class OrderPlacementTest {
     private void catalogueAnswers() {
         when(queries.query(any(FindProductsQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(CATALOGUE));
+    }
+
+    private void commandFailsOnceThenSucceeds(Throwable failure) {
+        when(commands.send(any()))
+                .thenReturn(CompletableFuture.failedFuture(failure), CompletableFuture.completedFuture(null));
     }
 
     private void commandFails(Throwable failure) {

@@ -9,6 +9,7 @@ import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderSummary;
 import io.fulfillment.contracts.order.OrderSummaryPage;
 import io.fulfillment.contracts.order.OrderTimeline;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -34,15 +35,25 @@ class OrderQueryController {
 
     private final QueryGateway queries;
     private final OrderStatusStream statusStream;
+    private final ProjectionWait projection;
 
-    OrderQueryController(QueryGateway queries, OrderStatusStream statusStream) {
+    OrderQueryController(QueryGateway queries, OrderStatusStream statusStream, ProjectionWait projection) {
         this.queries = queries;
         this.statusStream = statusStream;
+        this.projection = projection;
     }
 
+    @Operation(
+            summary = "One order",
+            description = "The read side is eventually consistent: it learns of an order a moment after the 202 of"
+                    + " its placement. An order it does not know yet is waited for, briefly and boundedly"
+                    + " (fulfillment.order-query.not-found-wait, 1.5 s by default), before the answer is 404; so"
+                    + " the customer's first read after the 202 finds the order. Its status may still lag the"
+                    + " latest command by as much.")
     @GetMapping("/{orderId}")
     CompletableFuture<OrderSummary> summary(@PathVariable @NotBlank @Size(max = MAX_ID_LENGTH) String orderId) {
-        return queries.query(new FindOrderSummaryQuery(OrderId.of(orderId)), OrderSummary.class);
+        return projection.untilFound(
+                () -> queries.query(new FindOrderSummaryQuery(OrderId.of(orderId)), OrderSummary.class));
     }
 
     @GetMapping
@@ -55,9 +66,14 @@ class OrderQueryController {
         return queries.query(new FindOrdersQuery(customer, status, page, size), OrderSummaryPage.class);
     }
 
+    @Operation(
+            summary = "Every event of one order, across all contexts",
+            description = "Eventually consistent like GET /orders/{orderId}, with the same bounded wait for an order"
+                    + " not projected yet.")
     @GetMapping("/{orderId}/timeline")
     CompletableFuture<OrderTimeline> timeline(@PathVariable @NotBlank @Size(max = MAX_ID_LENGTH) String orderId) {
-        return queries.query(new FindOrderTimelineQuery(OrderId.of(orderId)), OrderTimeline.class);
+        return projection.untilFound(
+                () -> queries.query(new FindOrderTimelineQuery(OrderId.of(orderId)), OrderTimeline.class));
     }
 
     @GetMapping("/{orderId}/stream")

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
 
 /**
- * Streams one order's summary as Server-Sent Events from a subscription query: the current summary first, then every
- * change, until the order reaches a terminal status. The subscription is closed whichever way the stream ends: a
+ * Streams one order's summary as Server-Sent Events from a subscription query: the current summary first, then each
+ * change of its status once, until the order reaches a terminal status. The subscription is closed whichever way the stream ends: a
  * terminal status, the client going away, or the stream's timeout.
  */
 @Component
@@ -39,6 +40,10 @@ class OrderStatusStream {
      * here, before any stream is opened, and becomes a 404.
      */
     SseEmitter open(OrderId orderId) {
+        return open(orderId, new SseEmitter(properties.timeout().toMillis()));
+    }
+
+    SseEmitter open(OrderId orderId, SseEmitter emitter) {
         SubscriptionQueryResult<OrderSummary, OrderSummary> subscription =
                 queries.subscriptionQuery(new FindOrderSummaryQuery(orderId), OrderSummary.class, OrderSummary.class);
         OrderSummary current;
@@ -48,11 +53,19 @@ class OrderStatusStream {
             subscription.close();
             throw failure;
         }
-        return new Stream(
-                        orderId,
-                        subscription,
-                        new SseEmitter(properties.timeout().toMillis()))
-                .start(current);
+        return new Stream(orderId, subscription, emitter).start(current);
+    }
+
+    /**
+     * The summaries that change the status, after {@code current}: the projection reports every change of the summary
+     * (several in a row may keep the status) and an update may repeat the current summary read just after
+     * subscribing, so each status is sent once. Ends with the first terminal status.
+     */
+    static Flux<OrderSummary> changesAfter(OrderSummary current, Flux<OrderSummary> updates) {
+        return updates.startWith(current)
+                .distinctUntilChanged(OrderSummary::status)
+                .skip(1)
+                .takeUntil(summary -> summary.status().isTerminal());
     }
 
     private static final class Stream {
@@ -75,9 +88,7 @@ class OrderStatusStream {
             if (send(current) && !current.status().isTerminal()) {
                 // updates arrive on Axon's threads: they keep the request's correlation for their log lines
                 Correlation correlation = Correlation.capture();
-                subscription
-                        .updates()
-                        .takeUntil(summary -> summary.status().isTerminal())
+                changesAfter(current, subscription.updates())
                         .subscribe(
                                 correlation.consumer(this::update),
                                 correlation.consumer(this::fail),
