@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,8 @@ import org.springframework.stereotype.Component;
 class OrderPlacement {
 
     static final int MAX_QUANTITY_PER_LINE = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -57,7 +61,17 @@ class OrderPlacement {
                 .thenCompose(correlation.function(catalogue -> commands.send(new PlaceOrderCommand(
                         orderId, customerId, pricedLines(request, catalogue), addressOf(request.shippingAddress())))))
                 .handle((result, failure) -> {
-                    if (failure == null || (idempotencyKey != null && isRepeatedPlacement(failure))) {
+                    if (failure == null) {
+                        correlation
+                                .runnable(() -> log.info(
+                                        "Order {} placed by {} ({} lines)",
+                                        orderId,
+                                        customerId,
+                                        request.lines().size()))
+                                .run();
+                        return orderId;
+                    }
+                    if (idempotencyKey != null && isRepeatedPlacement(failure)) {
                         return orderId;
                     }
                     throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
