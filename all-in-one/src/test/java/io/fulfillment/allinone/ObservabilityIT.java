@@ -131,12 +131,12 @@ class ObservabilityIT {
             assertThat(names)
                     .as("spans of trace %s", traceId)
                     .anySatisfy(name -> assertThat(name).containsIgnoringCase("post /orders"))
-                    .anySatisfy(name -> assertThat(name).contains("PlaceOrderCommand"))
-                    .anySatisfy(name -> assertThat(name).contains("ReserveStockCommand"))
-                    .anySatisfy(name -> assertThat(name).contains("RequestPaymentCommand"))
-                    .anySatisfy(name -> assertThat(name).contains("ConfirmOrderCommand"))
-                    .anySatisfy(
-                            name -> assertThat(name).contains("order-summary").contains("OrderConfirmedEvent"));
+                    .anySatisfy(name -> assertThat(name).isEqualTo("CommandBus.handleCommand(PlaceOrderCommand)"))
+                    .anySatisfy(name -> assertThat(name).startsWith("SagaManager.invokeSaga(OrderFulfillmentSaga)"))
+                    .anySatisfy(name -> assertThat(name).isEqualTo("CommandBus.handleCommand(ReserveStockCommand)"))
+                    .anySatisfy(name -> assertThat(name).isEqualTo("CommandBus.handleCommand(RequestPaymentCommand)"))
+                    .anySatisfy(name -> assertThat(name).isEqualTo("CommandBus.handleCommand(ConfirmOrderCommand)"))
+                    .anySatisfy(name -> assertThat(name).startsWith("OrderSummaryProjection.on(OrderConfirmedEvent"));
         });
         SpanData request = spans.getFinishedSpanItems().stream()
                 .filter(span -> span.getTraceId().equals(traceId))

@@ -132,7 +132,7 @@ class ComposeFileTest {
                 .containsExactlyInAnyOrder(OBSERVABILITY_TOOLS.toArray(String[]::new));
         services.forEach((name, service) -> {
             if (!isObservabilityTool(service) && service.get("depends_on") instanceof Map<?, ?> dependsOn) {
-                assertThat(dependsOn.keySet())
+                assertThat(dependsOn.keySet().stream().map(Object::toString))
                         .as("%s depends on", name)
                         .doesNotContainAnyElementsOf(OBSERVABILITY_TOOLS);
             }
