@@ -146,6 +146,20 @@ class ObservabilityIT {
         assertThat(request.getParentSpanId()).as("the caller's span").isEqualTo(callerSpanId);
     }
 
+    /** The store is a member of readiness; the PSP breaker is shown there with its state but does not fail it. */
+    @Test
+    void reportsTheStoreAndThePspBreakerInReadiness() {
+        ResponseEntity<JsonNode> readiness = api.get("/actuator/health/readiness");
+
+        assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+        JsonNode components = readiness.getBody().path("components");
+        assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("circuitBreakers").path("details").has("psp"))
+                .as("readiness components: %s", components)
+                .isTrue();
+        assertThat(readiness.getBody().path("status").asText()).isEqualTo("UP");
+    }
+
     @Test
     void logsThePlacedOrderWithItsCorrelationIdAndTraceId(CapturedOutput output) {
         ProductId product = api.registerProduct("kettle", "25.00", 10);
