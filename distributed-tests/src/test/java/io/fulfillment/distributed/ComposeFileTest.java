@@ -157,7 +157,7 @@ class ComposeFileTest {
         });
     }
 
-    /** Prometheus scrapes every service that runs the chassis (and the PSP sandbox), by its compose name. */
+    /** Prometheus scrapes every service that runs the chassis, by its compose name. */
     @Test
     @SuppressWarnings("unchecked")
     void scrapesEveryBackendServiceOfTheComposeFile() throws IOException {
@@ -173,12 +173,7 @@ class ComposeFileTest {
                         .toList();
         assertThat(scraped)
                 .containsExactlyInAnyOrder(
-                        "order-command",
-                        "order-query",
-                        "inventory-context",
-                        "payment-context",
-                        "shipping-context",
-                        "psp-sandbox");
+                        "order-command", "order-query", "inventory-context", "payment-context", "shipping-context");
         assertThat(services()).containsKeys(scraped.toArray(String[]::new));
     }
 
