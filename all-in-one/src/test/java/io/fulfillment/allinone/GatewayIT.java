@@ -224,6 +224,40 @@ class GatewayIT {
                 .isTrue();
     }
 
+    /** Health is public; metrics and every other actuator endpoint, the gateway's or a service's, are for admins. */
+    @Test
+    void keepsActuatorEndpointsOtherThanHealthToAdmins() {
+        String ada = token("customer-ada", "ada-demo");
+        String admin = token("admin", "admin-demo");
+
+        assertThat(getText(viaGateway, null, "/actuator/health").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(getText(viaGateway, null, "/actuator/prometheus")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(getText(viaGateway, ada, "/actuator/prometheus")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(getText(viaGateway, ada, "/api/v1/admin/order-command/actuator/prometheus")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(getText(viaGateway, null, "/api/v1/actuator/metrics")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+
+        ResponseEntity<String> gatewayMetrics = getText(viaGateway, admin, "/actuator/prometheus");
+        assertThat(gatewayMetrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(gatewayMetrics.getBody()).contains("http_server_requests_seconds");
+        ResponseEntity<String> serviceMetrics =
+                getText(viaGateway, admin, "/api/v1/admin/order-command/actuator/prometheus");
+        assertThat(serviceMetrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(serviceMetrics.getBody()).contains("fulfillment_orders_placed_total");
+    }
+
     @Test
     void keepsEachCustomerToTheirOwnOrders() {
         String ada = token("customer-ada", "ada-demo");
@@ -344,6 +378,14 @@ class GatewayIT {
                 .body(JsonNode.class)
                 .get("access_token")
                 .asText();
+    }
+
+    private static ResponseEntity<String> getText(RestClient client, String token, String path) {
+        return client.get()
+                .uri(path)
+                .headers(headers -> authorize(headers, token))
+                .retrieve()
+                .toEntity(String.class);
     }
 
     private static ResponseEntity<JsonNode> get(RestClient client, String token, String path) {

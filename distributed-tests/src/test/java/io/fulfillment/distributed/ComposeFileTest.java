@@ -27,6 +27,13 @@ class ComposeFileTest {
     private static final Path COMPOSE_FILE =
             Path.of("..", "docker-compose.yml").toAbsolutePath().normalize();
     private static final String GATEWAY = "api-gateway";
+    private static final List<String> OBSERVABILITY_TOOLS = List.of("prometheus", "grafana", "jaeger");
+    private static final List<String> DASHBOARD_PANELS = List.of(
+            "Orders per second",
+            "Order placement latency",
+            "Rejections by reason",
+            "Event processor lag",
+            "Circuit breaker states");
 
     @Test
     void validatesWithTheComposeValidatorWhenOneIsInstalled() throws Exception {
@@ -55,9 +62,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void publishesOnlyTheGatewayPort() throws IOException {
+    void publishesOnlyTheGatewayPortAndTheObservabilityTools() throws IOException {
         services().forEach((name, service) -> {
-            if (!GATEWAY.equals(name)) {
+            if (!GATEWAY.equals(name) && !isObservabilityTool(service)) {
                 assertThat(service).as("service %s publishes no port", name).doesNotContainKey("ports");
             }
             assertThat(service)
@@ -114,6 +121,79 @@ class ComposeFileTest {
                         "shipping-context",
                         "psp-sandbox",
                         GATEWAY);
+    }
+
+    @Test
+    void keepsTheObservabilityToolsInAnOptionalProfileThatNothingElseNeeds() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        assertThat(services.entrySet().stream()
+                        .filter(service -> isObservabilityTool(service.getValue()))
+                        .map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder(OBSERVABILITY_TOOLS.toArray(String[]::new));
+        services.forEach((name, service) -> {
+            if (!isObservabilityTool(service) && service.get("depends_on") instanceof Map<?, ?> dependsOn) {
+                assertThat(dependsOn.keySet().stream().map(Object::toString))
+                        .as("%s depends on", name)
+                        .doesNotContainAnyElementsOf(OBSERVABILITY_TOOLS);
+            }
+        });
+    }
+
+    @Test
+    void mountsTheObservabilityConfigurationThatExists() throws IOException {
+        services().forEach((name, service) -> {
+            if (!isObservabilityTool(service) || !(service.get("volumes") instanceof List<?> volumes)) {
+                return;
+            }
+            for (Object volume : volumes) {
+                String source = volume.toString().split(":")[0];
+                assertThat(source)
+                        .as("%s mounts a file of this repository", name)
+                        .startsWith("./");
+                assertThat(COMPOSE_FILE.resolveSibling(source))
+                        .as("%s mounts %s", name, source)
+                        .exists();
+            }
+        });
+    }
+
+    /** Prometheus scrapes every service that runs the chassis, by its compose name. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void scrapesEveryBackendServiceOfTheComposeFile() throws IOException {
+        Map<String, Object> prometheus;
+        try (Reader reader =
+                Files.newBufferedReader(COMPOSE_FILE.resolveSibling("observability/prometheus/prometheus.yml"))) {
+            prometheus = new Yaml().load(reader);
+        }
+        List<String> scraped = ((List<Map<String, Object>>) prometheus.get("scrape_configs"))
+                .stream()
+                        .flatMap(job -> ((List<Map<String, Object>>) job.get("dns_sd_configs")).stream())
+                        .flatMap(dns -> ((List<String>) dns.get("names")).stream())
+                        .toList();
+        assertThat(scraped)
+                .containsExactlyInAnyOrder(
+                        "order-command", "order-query", "inventory-context", "payment-context", "shipping-context");
+        assertThat(services()).containsKeys(scraped.toArray(String[]::new));
+    }
+
+    /** The provisioned dashboard is valid JSON and every panel queries Prometheus. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void provisionsAFulfillmentDashboardWhosePanelsQueryPrometheus() throws IOException {
+        Map<String, Object> dashboard = new Yaml()
+                .load(Files.readString(
+                        COMPOSE_FILE.resolveSibling("observability/grafana/dashboards/fulfillment.json")));
+        List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");
+        assertThat(panels).extracting(panel -> panel.get("title")).contains(DASHBOARD_PANELS.toArray());
+        panels.forEach(panel -> assertThat((List<Map<String, Object>>) panel.get("targets"))
+                .as("queries of panel %s", panel.get("title"))
+                .isNotEmpty()
+                .allSatisfy(target -> assertThat(target.get("expr")).isNotNull()));
+    }
+
+    private static boolean isObservabilityTool(Map<String, Object> service) {
+        return service.get("profiles") instanceof List<?> profiles && profiles.contains("observability");
     }
 
     @SuppressWarnings("unchecked")

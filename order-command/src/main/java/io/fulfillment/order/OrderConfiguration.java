@@ -3,8 +3,12 @@ package io.fulfillment.order;
 import io.fulfillment.chassis.axon.AggregateCaches;
 import io.fulfillment.order.fulfillment.FulfillmentCommands;
 import io.fulfillment.order.fulfillment.SagaProperties;
+import io.fulfillment.order.monitoring.FulfillmentMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -37,8 +41,17 @@ public class OrderConfiguration {
 
     /** The saga's command gateway: technical failures retried with exponential backoff. */
     @Bean(destroyMethod = "close")
-    FulfillmentCommands fulfillmentCommands(CommandBus commandBus, SagaProperties properties) {
-        return new FulfillmentCommands(commandBus, properties);
+    FulfillmentCommands fulfillmentCommands(
+            CommandBus commandBus, SagaProperties properties, FulfillmentMetrics metrics) {
+        return new FulfillmentCommands(commandBus, properties, List.of(metrics.compensations()));
+    }
+
+    /** The business counters (orders placed, confirmed, rejected by reason, compensations) on /actuator/prometheus. */
+    @Bean
+    FulfillmentMetrics fulfillmentMetrics(MeterRegistry meterRegistry, EventBus eventBus) {
+        FulfillmentMetrics metrics = new FulfillmentMetrics(meterRegistry);
+        eventBus.registerDispatchInterceptor(metrics.orderOutcomes());
+        return metrics;
     }
 
     /** Named in {@code @Aggregate(cache = ...)}: orders stay loaded between commands. */

@@ -1,11 +1,13 @@
 package io.fulfillment.order.fulfillment;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -13,6 +15,7 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /**
  * The saga's way to send commands. A command that fails for a technical reason (a lock conflict, a service that is
@@ -30,6 +33,14 @@ public class FulfillmentCommands implements AutoCloseable {
     }
 
     public FulfillmentCommands(CommandBus commandBus, SagaProperties properties) {
+        this(commandBus, properties, List.of());
+    }
+
+    /** The {@code interceptors} see each command once, when it is sent (not on its retries). */
+    public FulfillmentCommands(
+            CommandBus commandBus,
+            SagaProperties properties,
+            List<MessageDispatchInterceptor<? super CommandMessage<?>>> interceptors) {
         this.retries = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("saga-command-retries"));
         RetryScheduler retryScheduler = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(retries)
@@ -40,6 +51,7 @@ public class FulfillmentCommands implements AutoCloseable {
         this.gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retryScheduler)
+                .dispatchInterceptors(interceptors)
                 .build();
     }
 

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Component;
 class OrderPlacement {
 
     static final int MAX_QUANTITY_PER_LINE = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -65,7 +69,16 @@ class OrderPlacement {
                                             ? commands.send(command)
                                             : CompletableFuture.failedFuture(failure)));
                 }))
-                .thenApply(ignored -> orderId);
+                .thenApply(ignored -> {
+                    correlation
+                            .runnable(() -> log.info(
+                                    "Order {} placed by {} ({} lines)",
+                                    orderId,
+                                    customerId,
+                                    request.lines().size()))
+                            .run();
+                    return orderId;
+                });
     }
 
     /** One order per customer and key: the same key from another customer is another order. */
