@@ -44,51 +44,30 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
     private static final Logger log = LoggerFactory.getLogger(CommitSignallingEventSource.class);
 
     private final EmbeddedEventStore store;
-    private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final ScheduledExecutorService lateSignals = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "event-availability-late-signal");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean closed;
+    private final Signals signals;
+    private final Duration window;
 
     public CommitSignallingEventSource(EmbeddedEventStore store) {
+        this(store, new Signals(store), Duration.ZERO);
+    }
+
+    private CommitSignallingEventSource(EmbeddedEventStore store, Signals signals, Duration window) {
         this.store = store;
+        this.signals = signals;
+        this.window = window;
+    }
+
+    /**
+     * This source, with streams that signal new events {@code window} after the first of them (see above); it shares
+     * this source's signalling thread.
+     */
+    public CommitSignallingEventSource signallingAfter(Duration window) {
+        return new CommitSignallingEventSource(store, signals, window);
     }
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new SignalledStream(store.openStream(trackingToken), Duration.ZERO);
-    }
-
-    /** This source, with streams that signal new events {@code window} after the first of them (see above). */
-    public StreamableMessageSource<TrackedEventMessage<?>> signallingAfter(Duration window) {
-        if (window.isZero()) {
-            return this;
-        }
-        CommitSignallingEventSource signalling = this;
-        return new StreamableMessageSource<>() {
-            @Override
-            public TrackingEventStream openStream(TrackingToken trackingToken) {
-                return new SignalledStream(store.openStream(trackingToken), window);
-            }
-
-            @Override
-            public TrackingToken createTailToken() {
-                return signalling.createTailToken();
-            }
-
-            @Override
-            public TrackingToken createHeadToken() {
-                return signalling.createHeadToken();
-            }
-
-            @Override
-            public TrackingToken createTokenAt(Instant dateTime) {
-                return signalling.createTokenAt(dateTime);
-            }
-        };
+        return new SignalledStream(store.openStream(trackingToken));
     }
 
     @Override
@@ -106,59 +85,99 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
         return store.createTokenAt(dateTime);
     }
 
-    /** Stops the signalling thread; streams already handed out keep working and fall back to polling. */
+    /** Stops the signalling threads; streams already handed out keep working and fall back to polling. */
     public void close() {
-        closed = true;
-        lateSignals.shutdownNow();
+        signals.close();
     }
 
-    private void register(Runnable callback) {
-        callbacks.add(callback);
-        if (started.compareAndSet(false, true)) {
-            // the head is taken here, before the caller looks for events, so nothing committed after it goes
-            // unsignalled
-            TrackingToken head = store.createHeadToken();
-            Thread signaller = new Thread(() -> signalNewEvents(head), "event-availability-signal");
-            signaller.setDaemon(true);
-            signaller.start();
+    /** The callbacks of every stream of one store, and the threads that run them; shared by the windowed views. */
+    private static final class Signals {
+
+        private final EmbeddedEventStore store;
+        private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "event-availability-late-signal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile boolean closed;
+
+        Signals(EmbeddedEventStore store) {
+            this.store = store;
         }
-    }
 
-    private void signalNewEvents(TrackingToken start) {
-        TrackingToken from = start;
-        while (!closed) {
-            try (TrackingEventStream events = store.openStream(from)) {
-                while (!closed) {
-                    if (events.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        while (events.hasNextAvailable()) {
-                            events.nextAvailable();
-                        }
-                        callbacks.forEach(Runnable::run);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                log.warn("Tailing the event store failed; processors poll until it is reopened in a second", e);
-                if (!pause()) {
-                    return;
-                }
-                from = store.createHeadToken();
+        void close() {
+            closed = true;
+            late.shutdownNow();
+        }
+
+        void register(Runnable callback) {
+            callbacks.add(callback);
+            if (started.compareAndSet(false, true)) {
+                // the head is taken here, before the caller looks for events, so nothing committed after it goes
+                // unsignalled
+                TrackingToken head = store.createHeadToken();
+                Thread signaller = new Thread(() -> signalNewEvents(head), "event-availability-signal");
+                signaller.setDaemon(true);
+                signaller.start();
             }
         }
-    }
 
-    private static boolean pause() {
-        try {
-            TimeUnit.SECONDS.sleep(1);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        void unregister(Runnable callback) {
+            callbacks.remove(callback);
+        }
+
+        /** Runs {@code callback} {@code window} from now, unless {@code pending} says a run is already due. */
+        void runLate(Runnable callback, Duration window, AtomicBoolean pending) {
+            if (closed || !pending.compareAndSet(false, true)) {
+                return;
+            }
+            late.schedule(
+                    () -> {
+                        pending.set(false);
+                        callback.run();
+                    },
+                    window.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+
+        private void signalNewEvents(TrackingToken start) {
+            TrackingToken from = start;
+            while (!closed) {
+                try (TrackingEventStream events = store.openStream(from)) {
+                    while (!closed) {
+                        if (events.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                            while (events.hasNextAvailable()) {
+                                events.nextAvailable();
+                            }
+                            callbacks.forEach(Runnable::run);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        return;
+                    }
+                    log.warn("Tailing the event store failed; processors poll until it is reopened in a second", e);
+                    if (!pause()) {
+                        return;
+                    }
+                    from = store.createHeadToken();
+                }
+            }
+        }
+
+        private static boolean pause() {
+            try {
+                TimeUnit.SECONDS.sleep(1);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 
@@ -166,34 +185,19 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
     private final class SignalledStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
-        private final Duration window;
         private final AtomicBoolean signalPending = new AtomicBoolean();
         private Runnable callback;
 
-        private SignalledStream(TrackingEventStream delegate, Duration window) {
+        private SignalledStream(TrackingEventStream delegate) {
             this.delegate = delegate;
-            this.window = window;
         }
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            this.callback = window.isZero() ? callback : () -> signalLate(callback);
-            register(this.callback);
+            // one late signal per window: events committed while one is pending ride along with it
+            this.callback = window.isZero() ? callback : () -> signals.runLate(callback, window, signalPending);
+            signals.register(this.callback);
             return true;
-        }
-
-        /** One late signal per window: events committed while one is pending ride along with it. */
-        private void signalLate(Runnable callback) {
-            if (closed || !signalPending.compareAndSet(false, true)) {
-                return;
-            }
-            lateSignals.schedule(
-                    () -> {
-                        signalPending.set(false);
-                        callback.run();
-                    },
-                    window.toNanos(),
-                    TimeUnit.NANOSECONDS);
         }
 
         @Override
@@ -219,7 +223,7 @@ public final class CommitSignallingEventSource implements StreamableMessageSourc
         @Override
         public void close() {
             if (callback != null) {
-                callbacks.remove(callback);
+                signals.unregister(callback);
             }
             delegate.close();
         }
