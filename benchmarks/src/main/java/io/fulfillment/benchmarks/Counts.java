@@ -37,6 +37,15 @@ record Counts(
 
     /** The system in this JVM, without probes: CPU time, events, and what the HTTP client counts. */
     static Counts local(long cpuNanos, long events, GatewayClient client) {
+        return withoutProbes(cpuNanos, events, client, "n/a");
+    }
+
+    /** A deployment measured from outside: only what the HTTP client itself counts. */
+    static Counts remote(GatewayClient client) {
+        return withoutProbes(UNAVAILABLE, UNAVAILABLE, client, "n/a (remote)");
+    }
+
+    private static Counts withoutProbes(long cpuNanos, long events, GatewayClient client, String unavailable) {
         return new Counts(
                 cpuNanos,
                 events,
@@ -49,24 +58,7 @@ record Counts(
                 client.requests(),
                 client.tooManyRequests(),
                 client.backOffNanos(),
-                "n/a");
-    }
-
-    /** A deployment measured from outside: only what the HTTP client itself counts. */
-    static Counts remote(GatewayClient client) {
-        return new Counts(
-                UNAVAILABLE,
-                UNAVAILABLE,
-                UNAVAILABLE,
-                UNAVAILABLE,
-                UNAVAILABLE,
-                UNAVAILABLE,
-                UNAVAILABLE,
-                UNAVAILABLE,
-                client.requests(),
-                client.tooManyRequests(),
-                client.backOffNanos(),
-                "n/a (remote)");
+                unavailable);
     }
 
     Counts minus(Counts before) {
