@@ -91,9 +91,10 @@ public class FulfillmentApplication {
     /**
      * AxonIQ's update checker calls home at every start, and logs a stack trace when there is no internet. In this local
      * mode it is off unless asked for: {@code -Daxoniq.update-checker.disabled=false} (in {@code JAVA_OPTS}) or the
-     * environment variable {@code AXONIQ_UPDATE_CHECKER_DISABLED=false} turns it on.
+     * environment variable {@code AXONIQ_UPDATE_CHECKER_DISABLED=false} turns it on. Public for the benchmark, which
+     * starts this system in its own JVM.
      */
-    static void turnOffUpdateCheckerUnlessAsked(Map<String, String> environment) {
+    public static void turnOffUpdateCheckerUnlessAsked(Map<String, String> environment) {
         if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
                 && !environment.containsKey(UPDATE_CHECKER_DISABLED_VARIABLE)) {
             System.setProperty(UPDATE_CHECKER_DISABLED, "true");

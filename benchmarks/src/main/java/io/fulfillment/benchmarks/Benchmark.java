@@ -98,35 +98,9 @@ public final class Benchmark {
         OrderLoad load = new OrderLoad(tracker, catalogue, counters);
         ExecutorService dispatchers = Executors.newFixedThreadPool(Math.min(options.concurrency(), 32));
         OrderLoad.Placement inProcess = OrderLoad.viaCommandGateway(system.commandGateway(), UNIT_PRICE, dispatchers);
-        List<OrderLoad.Run> runs = new ArrayList<>();
-
-        if (options.warmupOrders() > 0) {
-            Report.run(
-                    load.closedLoop("warm-up (not counted)", inProcess, options.warmupOrders(), options.concurrency()));
-        }
-        OrderLoad.Run throughput = load.closedLoop(
-                "closed loop, command gateway, " + options.concurrency() + " in flight",
-                inProcess,
-                options.orders(),
-                options.concurrency());
-        runs.add(Report.run(throughput));
-
-        List<LatencyChart.Point> sweep = new ArrayList<>();
-        for (int rate : options.rates()) {
-            OrderLoad.Run run = load.openLoop(
-                    "open loop, command gateway, offered " + rate + "/s", inProcess, rate, options.rateSeconds());
-            runs.add(Report.run(run));
-            sweep.add(new LatencyChart.Point(rate, run.ordersPerSecond(), run.confirmedLatency()));
-        }
-        if (!sweep.isEmpty()) {
-            LatencyChart.write(
-                    options.chart(),
-                    String.format(
-                            "all-in-one, 2-line orders, open loop, %d s per point (max closed-loop %.0f orders/s)",
-                            options.rateSeconds(), throughput.ordersPerSecond()),
-                    sweep);
-            System.out.printf("latency chart written to %s%n", options.chart().toAbsolutePath());
-        }
+        OrderLoad.Measured measured = load.measure("command gateway", inProcess, options, "all-in-one, 2-line orders");
+        OrderLoad.Run throughput = measured.throughput();
+        List<OrderLoad.Run> runs = new ArrayList<>(measured.runs());
 
         if (options.httpOrders() > 0) {
             OrderLoad.Placement viaGateway = OrderLoad.viaGateway(gateway, OrderLoad.CUSTOMER);

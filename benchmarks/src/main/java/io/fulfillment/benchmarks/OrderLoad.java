@@ -8,6 +8,7 @@ import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.PlaceOrderCommand;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -50,16 +52,26 @@ final class OrderLoad {
         }
     }
 
-    /** Sees orders reach a terminal status: inside the process ({@link OrderTracker}) or over HTTP. */
-    interface Terminals {
+    /**
+     * Sees orders reach a terminal status: inside the process ({@link OrderTracker}) or over HTTP
+     * ({@link RemoteTerminals}). Both record when each order was placed and its first terminal outcome here.
+     */
+    abstract static class Terminals {
+
+        final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        final Map<String, Long> placedNanos = new ConcurrentHashMap<>();
 
         /** Follows an accepted order; the callback runs once, when (or if already) the order is terminal. */
-        void follow(String orderId, long placedAt, Runnable callback);
+        abstract void follow(String orderId, long placedAt, Runnable callback);
 
         /** The order's terminal outcome, or null while it is not known to be terminal. */
-        Outcome outcome(String orderId);
+        final Outcome outcome(String orderId) {
+            return outcomes.get(orderId);
+        }
 
-        long placedAt(String orderId);
+        final long placedAt(String orderId) {
+            return placedNanos.get(orderId);
+        }
     }
 
     record Run(
@@ -193,6 +205,47 @@ final class OrderLoad {
         int first = random.nextInt(catalogue.size());
         int second = (first + 1 + random.nextInt(catalogue.size() - 1)) % catalogue.size();
         return List.of(catalogue.get(first), catalogue.get(second));
+    }
+
+    /** What {@link #measure} ran: every counted run, in order, and the closed loop among them. */
+    record Measured(List<Run> runs, Run throughput) {}
+
+    /**
+     * The measurement both entry points make: a warm-up that is not counted, the closed loop, then the open loop at
+     * each offered rate, every run printed as it ends and the open-loop latencies drawn as a chart.
+     *
+     * @param via how orders are placed, as the run names say it ("command gateway", "HTTP to …")
+     * @param chartSubject what the chart's title says was measured
+     */
+    Measured measure(String via, Placement placement, BenchmarkOptions options, String chartSubject)
+            throws InterruptedException, IOException {
+        if (options.warmupOrders() > 0) {
+            Report.run(closedLoop("warm-up (not counted)", placement, options.warmupOrders(), options.concurrency()));
+        }
+        List<Run> runs = new ArrayList<>();
+        Run throughput = closedLoop(
+                "closed loop, " + via + ", " + options.concurrency() + " in flight",
+                placement,
+                options.orders(),
+                options.concurrency());
+        runs.add(Report.run(throughput));
+        List<LatencyChart.Point> sweep = new ArrayList<>();
+        for (int rate : options.rates()) {
+            Run run =
+                    openLoop("open loop, " + via + ", offered " + rate + "/s", placement, rate, options.rateSeconds());
+            runs.add(Report.run(run));
+            sweep.add(new LatencyChart.Point(rate, run.ordersPerSecond(), run.confirmedLatency()));
+        }
+        if (!sweep.isEmpty()) {
+            LatencyChart.write(
+                    options.chart(),
+                    String.format(
+                            "%s, open loop, %d s per point (max closed-loop %.0f orders/s)",
+                            chartSubject, options.rateSeconds(), throughput.ordersPerSecond()),
+                    sweep);
+            System.out.printf("latency chart written to %s%n", options.chart().toAbsolutePath());
+        }
+        return new Measured(runs, throughput);
     }
 
     Run closedLoop(String name, Placement placement, int orders, int concurrency) throws InterruptedException {

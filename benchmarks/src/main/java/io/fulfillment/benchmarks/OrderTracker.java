@@ -18,11 +18,9 @@ import org.axonframework.eventhandling.EventMessage;
  * of work, no polling) and records when each order reaches its terminal event. Placement time comes from the load
  * generator; latency is the difference of two {@link System#nanoTime()} readings, so no clock skew and no sleeps.
  */
-final class OrderTracker implements Consumer<List<? extends EventMessage<?>>>, OrderLoad.Terminals {
+final class OrderTracker extends OrderLoad.Terminals implements Consumer<List<? extends EventMessage<?>>> {
 
     private final AtomicLong events = new AtomicLong();
-    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-    private final Map<String, Long> placedNanos = new ConcurrentHashMap<>();
     private final Map<String, Runnable> onTerminal = new ConcurrentHashMap<>();
 
     @Override
@@ -50,7 +48,7 @@ final class OrderTracker implements Consumer<List<? extends EventMessage<?>>>, O
     }
 
     @Override
-    public void follow(String orderId, long placedAt, Runnable callback) {
+    void follow(String orderId, long placedAt, Runnable callback) {
         placedNanos.put(orderId, placedAt);
         onTerminal.put(orderId, callback);
         if (outcomes.containsKey(orderId)) {
@@ -63,15 +61,5 @@ final class OrderTracker implements Consumer<List<? extends EventMessage<?>>>, O
 
     long events() {
         return events.get();
-    }
-
-    @Override
-    public Outcome outcome(String orderId) {
-        return outcomes.get(orderId);
-    }
-
-    @Override
-    public long placedAt(String orderId) {
-        return placedNanos.get(orderId);
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  * terminal instant is when the first answer saying so arrives: late by up to one interval plus a round trip). Until the
  * order-query read model knows a new order, both answer 404; the watcher asks again every {@code interval}.
  */
-final class RemoteTerminals implements OrderLoad.Terminals {
+final class RemoteTerminals extends OrderLoad.Terminals {
 
     enum Watch {
         SSE,
@@ -40,8 +40,6 @@ final class RemoteTerminals implements OrderLoad.Terminals {
     private final GatewayClient gateway;
     private final Watch watch;
     private final Duration interval;
-    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-    private final Map<String, Long> placedNanos = new ConcurrentHashMap<>();
     private final LongAdder notYetVisible = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder abandoned = new LongAdder();
@@ -90,7 +88,7 @@ final class RemoteTerminals implements OrderLoad.Terminals {
     }
 
     @Override
-    public void follow(String orderId, long placedAt, Runnable callback) {
+    void follow(String orderId, long placedAt, Runnable callback) {
         placedNanos.put(orderId, placedAt);
         Runnable once = once(callback);
         long giveUpAt = System.nanoTime() + GIVE_UP_NANOS;
@@ -98,16 +96,6 @@ final class RemoteTerminals implements OrderLoad.Terminals {
             case SSE -> stream(orderId, giveUpAt, once);
             case POLL -> poll(orderId, giveUpAt, once);
         }
-    }
-
-    @Override
-    public Outcome outcome(String orderId) {
-        return outcomes.get(orderId);
-    }
-
-    @Override
-    public long placedAt(String orderId) {
-        return placedNanos.get(orderId);
     }
 
     private void stream(String orderId, long giveUpAt, Runnable callback) {

@@ -44,6 +44,7 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     static SystemUnderTest start(boolean withProbes) throws IOException {
+        FulfillmentApplication.turnOffUpdateCheckerUnlessAsked(System.getenv());
         Path dataDir = Files.createTempDirectory("fulfillment-bench-").toAbsolutePath();
         Probes probes = withProbes ? new Probes() : null;
         SpringApplicationBuilder backendsApplication = new SpringApplicationBuilder(FulfillmentApplication.class);

@@ -3,7 +3,6 @@ package io.fulfillment.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillment.contracts.inventory.ProductId;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,37 +42,12 @@ final class TargetBenchmark {
         System.out.printf("orders placed as %s; latency resolution: %s%n", customerId, terminals.resolution());
         OrderLoad load = new OrderLoad(terminals, catalogue, () -> Counts.remote(customer));
         OrderLoad.Placement placement = OrderLoad.viaGateway(customer, customerId);
-        List<OrderLoad.Run> runs = new ArrayList<>();
-
-        if (options.warmupOrders() > 0) {
-            Report.run(
-                    load.closedLoop("warm-up (not counted)", placement, options.warmupOrders(), options.concurrency()));
-        }
-        OrderLoad.Run throughput = load.closedLoop(
-                "closed loop, HTTP to " + options.target() + ", " + options.concurrency() + " in flight",
-                placement,
-                options.orders(),
-                options.concurrency());
-        runs.add(Report.run(throughput));
-        List<LatencyChart.Point> sweep = new ArrayList<>();
-        for (int rate : options.rates()) {
-            OrderLoad.Run run = load.openLoop(
-                    "open loop, HTTP to " + options.target() + ", offered " + rate + "/s",
-                    placement,
-                    rate,
-                    options.rateSeconds());
-            runs.add(Report.run(run));
-            sweep.add(new LatencyChart.Point(rate, run.ordersPerSecond(), run.confirmedLatency()));
-        }
-        if (!sweep.isEmpty()) {
-            LatencyChart.write(
-                    options.chart(),
-                    String.format(
-                            "%s, 2-line orders over HTTP, open loop, %d s per point (max closed-loop %.0f orders/s)",
-                            options.target(), options.rateSeconds(), throughput.ordersPerSecond()),
-                    sweep);
-            System.out.printf("latency chart written to %s%n", options.chart().toAbsolutePath());
-        }
+        List<OrderLoad.Run> runs = load.measure(
+                        "HTTP to " + options.target(),
+                        placement,
+                        options,
+                        options.target() + ", 2-line orders over HTTP")
+                .runs();
         System.out.printf("watching: %s%n", terminals.counters());
         Report.table(runs);
         System.out.printf("latency resolution: %s%n", terminals.resolution());
