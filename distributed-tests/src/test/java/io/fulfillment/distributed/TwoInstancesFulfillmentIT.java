@@ -231,6 +231,7 @@ class TwoInstancesFulfillmentIT {
                             Processor processor = processorNamed(module, name);
                             if (processor.fullyClaimed()
                                     && processor.segmentsPerOwner().size() < instances.size()) {
+                                report("two-instances", "%s before balancing: %s", name, processor.owners());
                                 axonServer.balance(processor);
                             }
                             return processor;
