@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -149,10 +150,15 @@ class TwoInstancesFulfillmentIT {
         List<String> batch = placeOrders(ORDERS_IN_FLIGHT);
         long acceptedAfter = millisSince(start);
 
+        Map<String, Set<String>> processorsBefore = new HashMap<>();
+        for (String module : SCALED) {
+            processorsBefore.put(module, ownership(module).keySet());
+        }
         List<ServiceProcess> killed = List.of(stack.service(INVENTORY + "-2"), stack.service(PAYMENT + "-2"));
         for (ServiceProcess instance : killed) {
             instance.kill();
         }
+        Instant killedAt = Instant.now();
         long killedAfter = millisSince(start);
         int finishedAtTheKill = gateway.terminalOf(batch).size();
         report(
@@ -167,6 +173,25 @@ class TwoInstancesFulfillmentIT {
                 .as("orders still in flight when the instances died")
                 .isLessThan(batch.size());
 
+        for (String module : SCALED) {
+            String survivor = stack.clientId(module);
+            await().atMost(TAKEOVER).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                List<Processor> processors = axonServer.processorsOf(module, List.of(survivor));
+                assertThat(processors).extracting(Processor::name).containsAll(processorsBefore.get(module));
+                assertThat(processors).allSatisfy(processor -> {
+                    assertThat(processor.fullyClaimed()).as("%s", processor).isTrue();
+                    assertThat(processor.segmentsPerOwner()).as("%s", processor).containsOnlyKeys(survivor);
+                });
+            });
+            report(
+                    "two-instances",
+                    "%d ms after the kill, %s holds every segment of %s; Axon Server routed %s commands to it",
+                    millisSince(killedAt),
+                    survivor,
+                    ownership(module),
+                    axonServer.commandsHandledBy(List.of(survivor)));
+        }
+
         Map<String, String> ended = gateway.awaitAllTerminal(batch, PAYMENT_DEADLINE.plus(SAGA));
         outcomes.putAll(ended);
         report(
@@ -176,24 +201,6 @@ class TwoInstancesFulfillmentIT {
                 millisSince(start),
                 counts(ended));
         assertThat(ended.values()).as("how the orders ended").isSubsetOf("CONFIRMED", "REJECTED");
-
-        for (String module : SCALED) {
-            String survivor = stack.clientId(module);
-            await().atMost(TAKEOVER).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                List<Processor> processors = axonServer.processorsOf(module, List.of(survivor));
-                assertThat(processors).extracting(Processor::name).contains(PROJECTION.get(module));
-                assertThat(processors).allSatisfy(processor -> {
-                    assertThat(processor.fullyClaimed()).as("%s", processor).isTrue();
-                    assertThat(processor.segmentsPerOwner()).as("%s", processor).containsOnlyKeys(survivor);
-                });
-            });
-            report(
-                    "two-instances",
-                    "after the kill, %s holds every segment of %s; Axon Server routed %s commands to it",
-                    survivor,
-                    ownership(module),
-                    axonServer.commandsHandledBy(List.of(survivor)));
-        }
 
         gateway.assertStockConserved(products, INITIAL_STOCK, placed, outcomes);
         assertLedgerMatchesOrders();
