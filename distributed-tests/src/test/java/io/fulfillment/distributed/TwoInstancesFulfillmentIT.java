@@ -70,9 +70,9 @@ class TwoInstancesFulfillmentIT {
     private static GatewayClient gateway;
     private static AxonServerAdmin axonServer;
     private static final List<String> products = new ArrayList<>();
-    /** Every order both scenarios placed, with its lines, and how each ended. */
+    /** Every order both scenarios placed, with its lines (quantity by product). */
     private static final Map<String, Map<String, Integer>> placed = new ConcurrentHashMap<>();
-
+    /** How each of those orders ended. */
     private static final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
     @BeforeAll
