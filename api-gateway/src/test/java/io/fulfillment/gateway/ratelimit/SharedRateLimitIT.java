@@ -3,11 +3,7 @@ package io.fulfillment.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfillment.gateway.FakeBackend;
-import io.fulfillment.gateway.GatewayApplication;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.fulfillment.gateway.GatewayInstance;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +13,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two gateway replicas on one Redis draw on one budget per caller: what one of them granted, the other no longer has.
@@ -30,24 +24,24 @@ class SharedRateLimitIT {
 
     private static final int BUDGET = 5;
     private static final String CATALOGUE = "/api/v1/products";
+    private static final String[] NO_PROFILE = {};
 
     private static final FakeBackend BACKEND = FakeBackend.start();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static TestRedis redis;
-    private static ConfigurableApplicationContext replicaA;
-    private static ConfigurableApplicationContext replicaB;
+    private static GatewayInstance replicaA;
+    private static GatewayInstance replicaB;
 
     @BeforeAll
     static void twoReplicasOnOneRedis() {
         redis = TestRedis.startOrSkip();
-        replicaA = startGateway(redis.uri());
-        replicaB = startGateway(redis.uri());
+        replicaA = startReplica();
+        replicaB = startReplica();
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] {replicaA, replicaB}) {
+        for (GatewayInstance replica : new GatewayInstance[] {replicaA, replicaB}) {
             if (replica != null) {
                 replica.close();
             }
@@ -62,7 +56,7 @@ class SharedRateLimitIT {
     void bothReplicasDrawOnOneBudget() {
         List<HttpResponse<String>> answers = new ArrayList<>();
         for (int i = 0; i < 2 * BUDGET; i++) {
-            answers.add(get(i % 2 == 0 ? replicaA : replicaB));
+            answers.add((i % 2 == 0 ? replicaA : replicaB).get(CATALOGUE));
         }
 
         assertThat(answers)
@@ -87,34 +81,16 @@ class SharedRateLimitIT {
     void withoutRedisTheReplicasLetRequestsThrough() {
         redis.close();
 
-        assertThat(get(replicaA).statusCode()).isEqualTo(200);
-        assertThat(get(replicaB).statusCode()).isEqualTo(200);
+        assertThat(replicaA.get(CATALOGUE).statusCode()).isEqualTo(200);
+        assertThat(replicaB.get(CATALOGUE).statusCode()).isEqualTo(200);
     }
 
-    private static ConfigurableApplicationContext startGateway(String redisUri) {
-        return new SpringApplicationBuilder(GatewayApplication.class)
-                .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
-                .run(
-                        "--server.port=0",
-                        "--fulfillment.gateway.default-backend=" + BACKEND.uri(),
-                        "--fulfillment.gateway.rate-limit.anonymous.capacity=" + BUDGET,
-                        "--fulfillment.gateway.rate-limit.anonymous.period=1h",
-                        "--fulfillment.gateway.rate-limit.redis.uri=" + redisUri);
-    }
-
-    private static HttpResponse<String> get(ConfigurableApplicationContext replica) {
-        String port = replica.getEnvironment().getProperty("local.server.port");
-        try {
-            return HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + CATALOGUE))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static GatewayInstance startReplica() {
+        return GatewayInstance.start(
+                BACKEND.uri(),
+                NO_PROFILE,
+                "--fulfillment.gateway.rate-limit.anonymous.capacity=" + BUDGET,
+                "--fulfillment.gateway.rate-limit.anonymous.period=1h",
+                "--fulfillment.gateway.rate-limit.redis.uri=" + redis.uri());
     }
 }
