@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -39,21 +38,24 @@ final class TestRedis implements AutoCloseable {
         this.container = container;
     }
 
-    static TestRedis startOrSkip() {
+    /** Why a test that needs Redis was skipped. */
+    static final String UNAVAILABLE = "no Redis for this test: neither " + BINARY
+            + " on the PATH (apt-get install redis-server) nor Docker for a Testcontainers " + IMAGE;
+
+    /** A started Redis, or none when neither the binary nor Docker is there (then skip with {@link #UNAVAILABLE}). */
+    static Optional<TestRedis> startIfAvailable() {
         Optional<Path> binary = onPath(BINARY);
         if (binary.isPresent()) {
-            return startProcess(binary.get());
+            return Optional.of(startProcess(binary.get()));
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
             GenericContainer<?> container =
                     new GenericContainer<>(DockerImageName.parse(IMAGE)).withExposedPorts(REDIS_PORT);
             container.start();
-            return new TestRedis(
-                    "redis://" + container.getHost() + ":" + container.getMappedPort(REDIS_PORT), null, container);
+            return Optional.of(new TestRedis(
+                    "redis://" + container.getHost() + ":" + container.getMappedPort(REDIS_PORT), null, container));
         }
-        Assumptions.abort("no Redis for this test: neither " + BINARY
-                + " on the PATH (apt-get install redis-server) nor Docker for a Testcontainers " + IMAGE);
-        throw new IllegalStateException("unreachable");
+        return Optional.empty();
     }
 
     String uri() {
