@@ -108,7 +108,7 @@ class BackendRoutes {
     /**
      * The library's breaker, without a fallback route, ends a failed exchange with a {@link ResponseStatusException}
      * whose cause is what happened: an open circuit, a backend that could not be reached or did not answer in time.
-     * That becomes our 503 problem+json (504 on a timeout); the caller's Retry-After is added with every 503.
+     * That becomes our 503 problem+json (504 on a timeout), as the gateway answered before the library's breaker.
      */
     private static HandlerFilterFunction<ServerResponse, ServerResponse> problemWhenUnavailable(String routeId) {
         return (request, next) -> {
