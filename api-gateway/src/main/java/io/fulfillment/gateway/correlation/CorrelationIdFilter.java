@@ -1,5 +1,6 @@
 package io.fulfillment.gateway.correlation;
 
+import io.fulfillment.correlation.CorrelationIdRule;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Accepts the caller's {@value CorrelationId#HEADER} when it is a short token, otherwise creates one; returns it on the
+ * Accepts the caller's {@value CorrelationId#HEADER} when it passes {@link CorrelationIdRule}, otherwise creates one; returns it on the
  * response, puts it in the MDC for the gateway's logs, and presents it to the proxy as a request header so the backend
  * receives it. Runs before security so that even a 401 carries the id.
  */
@@ -30,9 +30,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(CorrelationId.HEADER);
-        String correlationId = CorrelationId.isAcceptable(offered)
-                ? offered
-                : UUID.randomUUID().toString();
+        String correlationId = CorrelationIdRule.acceptOrCreate(offered);
         response.setHeader(CorrelationId.HEADER, correlationId);
         MDC.put(CorrelationId.MDC_KEY, correlationId);
         try {

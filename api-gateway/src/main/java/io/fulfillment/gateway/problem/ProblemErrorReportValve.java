@@ -1,11 +1,11 @@
 package io.fulfillment.gateway.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillment.correlation.CorrelationIdRule;
 import io.fulfillment.gateway.correlation.CorrelationId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.util.UUID;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -51,8 +51,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     private static String correlationIdOf(Request request) {
-        String offered = request.getHeader(CorrelationId.HEADER);
-        return CorrelationId.isAcceptable(offered) ? offered : UUID.randomUUID().toString();
+        return CorrelationIdRule.acceptOrCreate(request.getHeader(CorrelationId.HEADER));
     }
 
     /** The path as the client sent it when it is a valid URI reference, otherwise none. */

@@ -1,14 +1,28 @@
 package io.fulfillment.gateway.routing;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.rewritePath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.CircuitBreakerFilterFunctions.circuitBreaker;
+
 import io.fulfillment.gateway.correlation.CorrelationId;
 import io.fulfillment.gateway.ownership.OwnershipFilters;
+import io.fulfillment.gateway.problem.Problems;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -16,35 +30,47 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Turns the configured routes (and one admin route per service) into Spring Cloud Gateway (server MVC) router
- * functions. Each route is, outermost first: circuit breaker → ownership rule → path rewrite → proxy.
+ * Turns the configured routes (and one admin route per service) into Spring Cloud Gateway (server MVC) routes built
+ * from the library's filters. Each route is, outermost first: our answer to an unavailable backend → the library's
+ * circuit breaker (named after the route; what counts is resilience4j's configuration, ADR 0009) → our ownership rule
+ * → the library's path rewrite → the proxy; on the way back the library drops the backend's echo of the correlation id
+ * (the gateway already answers with it) and a backend-relative {@code Location} gets the public path again.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendRoutes {
 
+    private static final Logger log = LoggerFactory.getLogger(BackendRoutes.class);
+
     @Bean
     RouterFunction<ServerResponse> backendRouterFunction(
-            RoutingProperties properties,
-            ProxyHandlers proxies,
-            OwnershipFilters ownership,
-            CircuitBreakerFactory<?, ?> circuitBreakers) {
+            RoutingProperties properties, ProxyHandlers proxies, OwnershipFilters ownership) {
         RouterFunctions.Builder routes = RouterFunctions.route();
+        String prefix = properties.prefix();
         for (RoutingProperties.Route route : properties.allRoutes()) {
             RoutingProperties.RouteDefaults defaults = properties.routeDefaults();
-            HandlerFilterFunction<ServerResponse, ServerResponse> filters = new CircuitBreakerFilter(
-                            route.id(), circuitBreakers.create(route.id()))
-                    .andThen(ownershipRule(route.ownership(), ownership))
-                    .andThen(rewritePath(properties.prefix(), route));
-            URI backend = properties.backend(route.backend());
             Duration connectTimeout =
                     route.connectTimeout() != null ? route.connectTimeout() : defaults.connectTimeout();
             Duration readTimeout = route.readTimeout() != null ? route.readTimeout() : defaults.readTimeout();
-            routes.route(
-                    predicate(properties.prefix(), route),
-                    filters.apply(proxies.to(backend, connectTimeout, readTimeout)));
+            RouterFunctions.Builder one = GatewayRouterFunctions.route(route.id())
+                    .route(
+                            predicate(prefix, route),
+                            proxies.to(properties.backend(route.backend()), connectTimeout, readTimeout))
+                    .filter(problemWhenUnavailable(route.id()))
+                    .filter(circuitBreaker(route.id()))
+                    .filter(ownershipRule(route.ownership(), ownership));
+            if (StringUtils.hasText(route.backendPath())) {
+                one.before(setPath(route.backendPath()));
+            } else {
+                route.rewrites()
+                        .forEach(rewrite ->
+                                one.before(rewritePath(leading(prefix + rewrite.from()), rewrite.to() + "${rest}")));
+                one.before(rewritePath(leading(prefix), "${rest}"));
+            }
+            routes.add(one.after(removeResponseHeader(CorrelationId.HEADER))
+                    .after((request, response) -> publicLocation(prefix, route, response))
+                    .build());
         }
         return routes.build();
     }
@@ -64,6 +90,11 @@ class BackendRoutes {
         return RequestPredicates.methods(methods).and(paths);
     }
 
+    /** The path segments {@code from} at the start of a path, and whatever follows them as {@code rest}. */
+    private static String leading(String from) {
+        return "^" + Pattern.quote(from) + "(?<rest>/.*)?$";
+    }
+
     private static HandlerFilterFunction<ServerResponse, ServerResponse> ownershipRule(
             RoutingProperties.Ownership rule, OwnershipFilters ownership) {
         return switch (rule) {
@@ -75,36 +106,55 @@ class BackendRoutes {
     }
 
     /**
-     * Strips the API prefix and applies the route's rewrites, or replaces the whole path when the route names a fixed
-     * backend path. On the way back, a backend-relative {@code Location} is rewritten the other way and gets the prefix
-     * again, and the backend's echo of the correlation id is dropped because the gateway already answers with it.
+     * The library's breaker, without a fallback route, ends a failed exchange with a {@link ResponseStatusException}
+     * whose cause is what happened: an open circuit, a backend that could not be reached or did not answer in time.
+     * That becomes our 503 problem+json (504 on a timeout), as the gateway answered before the library's breaker.
      */
-    private static HandlerFilterFunction<ServerResponse, ServerResponse> rewritePath(
-            String prefix, RoutingProperties.Route route) {
+    private static HandlerFilterFunction<ServerResponse, ServerResponse> problemWhenUnavailable(String routeId) {
         return (request, next) -> {
-            ServerResponse response = next.handle(withPath(request, backendPath(request, prefix, route)));
-            URI location = response.headers().getLocation();
-            if (location != null && !location.isAbsolute() && location.getPath().startsWith("/")) {
-                response.headers().setLocation(URI.create(prefix + route.publicPathOf(location.toString())));
+            try {
+                return next.handle(request);
+            } catch (ResponseStatusException failure) {
+                return unavailable(routeId, request, failure.getCause() != null ? failure.getCause() : failure);
             }
-            response.headers().remove(CorrelationId.HEADER);
-            return response;
         };
     }
 
-    private static String backendPath(ServerRequest request, String prefix, RoutingProperties.Route route) {
-        if (StringUtils.hasText(route.backendPath())) {
-            return route.backendPath();
+    private static ServerResponse unavailable(String routeId, ServerRequest request, Throwable failure) {
+        if (failure instanceof CallNotPermittedException) {
+            return Problems.response(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The " + routeId + " backend is unavailable (circuit open).");
         }
-        String path = request.uri().getRawPath();
-        return route.backendPathOf(path.startsWith(prefix) ? path.substring(prefix.length()) : path);
+        if (causedByTimeout(failure)) {
+            log.warn("route {} timed out: {}", routeId, failure.toString());
+            return Problems.response(
+                    request, HttpStatus.GATEWAY_TIMEOUT, "The " + routeId + " backend did not answer in time.");
+        }
+        log.warn("route {} failed: {}", routeId, failure.toString());
+        return Problems.response(
+                request, HttpStatus.SERVICE_UNAVAILABLE, "The " + routeId + " backend is unavailable.");
     }
 
-    private static ServerRequest withPath(ServerRequest request, String path) {
-        URI uri = UriComponentsBuilder.fromUri(request.uri())
-                .replacePath(path)
-                .build(true)
-                .toUri();
-        return ServerRequest.from(request).uri(uri).build();
+    private static boolean causedByTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A {@code Location} the backend gave relative to itself, as a path of the public API. */
+    private static ServerResponse publicLocation(
+            String prefix, RoutingProperties.Route route, ServerResponse response) {
+        URI location = response.headers().getLocation();
+        if (location != null && !location.isAbsolute() && location.getPath().startsWith("/")) {
+            response.headers().setLocation(URI.create(prefix + route.publicPathOf(location.toString())));
+        }
+        return response;
     }
 }

@@ -83,7 +83,7 @@ record RoutingProperties(
      * @param backendPath when set, the backend path replacing the whole request path (API docs); otherwise the prefix
      *     is stripped
      * @param readTimeout zero for none (event streams)
-     * @param rewrites applied to the path below the prefix, the first that matches
+     * @param rewrites applied to the path below the prefix, the first that matches (the library's rewritePath)
      */
     record Route(
             String id,
@@ -100,14 +100,6 @@ record RoutingProperties(
             paths = paths == null ? List.of() : List.copyOf(paths);
             methods = methods == null ? Set.of() : Set.copyOf(methods);
             rewrites = rewrites == null ? List.of() : List.copyOf(rewrites);
-        }
-
-        /** The backend's path for a request path below the prefix. */
-        String backendPathOf(String path) {
-            return rewrites.stream()
-                    .flatMap(rewrite -> replaceLeading(path, rewrite.from(), rewrite.to()).stream())
-                    .findFirst()
-                    .orElse(path);
         }
 
         /** The path below the prefix for a path the backend named (a {@code Location}). */

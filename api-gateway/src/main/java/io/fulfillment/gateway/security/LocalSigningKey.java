@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * An RSA key pair generated at startup: signs development tokens and verifies them when no external identity provider
- * is configured. Tokens do not survive a restart of the gateway, which is what a development key should do.
+ * is configured. Tokens do not survive a restart of the gateway, which is what a development key should do, and are
+ * valid at the gateway that issued them only: development tokens are single-instance (ADR 0015).
  */
 final class LocalSigningKey {
 

@@ -2,6 +2,7 @@ package io.fulfillment.gateway.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fulfillment.correlation.CorrelationIdRule;
 import io.fulfillment.gateway.FakeBackend;
 import io.fulfillment.gateway.GatewayITSupport;
 import java.util.UUID;
@@ -37,11 +38,29 @@ class CorrelationIT extends GatewayITSupport {
 
     @Test
     void replacesAnUnacceptableCorrelationId() {
-        Answer answer = send(get("/api/v1/products")
-                .header(CorrelationId.HEADER, "x".repeat(65))
+        String tooLong = "x".repeat(CorrelationIdRule.MAX_LENGTH + 1);
+
+        Answer answer = send(get("/api/v1/products?page=8")
+                .header(CorrelationId.HEADER, tooLong)
                 .build());
 
-        assertThat(answer.header(CorrelationId.HEADER)).hasSizeLessThanOrEqualTo(64);
+        String replacement = answer.header(CorrelationId.HEADER);
+        assertThat(replacement).isNotEqualTo(tooLong).hasSize(36);
+        assertThat(BACKEND.lastRequest("GET", "/products?page=8").orElseThrow().header(CorrelationId.HEADER))
+                .isEqualTo(replacement);
+    }
+
+    @Test
+    void forwardsEveryIdTheBackendsAcceptUnchanged() {
+        String longestWithAColon = "batch:" + "7".repeat(CorrelationIdRule.MAX_LENGTH - "batch:".length());
+
+        Answer answer = send(get("/api/v1/products?page=9")
+                .header(CorrelationId.HEADER, longestWithAColon)
+                .build());
+
+        assertThat(answer.header(CorrelationId.HEADER)).isEqualTo(longestWithAColon);
+        assertThat(BACKEND.lastRequest("GET", "/products?page=9").orElseThrow().header(CorrelationId.HEADER))
+                .isEqualTo(longestWithAColon);
     }
 
     @Test

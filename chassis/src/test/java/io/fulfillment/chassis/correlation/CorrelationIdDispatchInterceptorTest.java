@@ -46,11 +46,4 @@ class CorrelationIdDispatchInterceptorTest {
 
         assertThat(interceptor.handle(List.of(message)).apply(0, message)).isSameAs(message);
     }
-
-    @Test
-    void acceptsPlainTokensOnly() {
-        assertThat(CorrelationIdFilter.acceptOrCreate("abc-123_x.y:z")).isEqualTo("abc-123_x.y:z");
-        assertThat(CorrelationIdFilter.acceptOrCreate("evil\r\nINFO forged")).isNotEqualTo("evil\r\nINFO forged");
-        assertThat(CorrelationIdFilter.acceptOrCreate(null)).isNotBlank();
-    }
 }
