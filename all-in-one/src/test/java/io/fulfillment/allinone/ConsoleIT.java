@@ -157,7 +157,7 @@ class ConsoleIT {
             String rejected = placeOrder(Map.of(keyboard, 1));
             waitUntil(STEP.plus(SETTLE), textToBe(statusOnBoard(rejected), "REJECTED"));
             assertThat(text("#board tr[data-order-id='" + rejected + "'] .reason"))
-                    .contains("payment failed");
+                    .contains("PAYMENT_FAILED");
 
             for (int orders = 1; !breakerOpenedSince(outageBegins); orders++) {
                 assertThat(orders)

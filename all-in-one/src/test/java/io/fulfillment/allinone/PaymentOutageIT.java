@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderStatus;
+import io.fulfillment.contracts.order.RejectionCode;
+import io.fulfillment.contracts.order.RejectionReason;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -59,7 +61,9 @@ class PaymentOutageIT {
 
         duringOutage.forEach(orderId -> assertThat(
                         api.awaitStatus(orderId, OrderStatus.REJECTED).rejectionReason())
-                .startsWith("payment failed"));
+                .isEqualTo(new RejectionReason(
+                        RejectionCode.PAYMENT_FAILED,
+                        "The payment could not be made: the payment provider is unavailable.")));
         assertThat(breakerState()).isIn("OPEN", "HALF_OPEN");
         await().atMost(SETTLE)
                 .untilAsserted(

@@ -9,6 +9,7 @@ import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderSummary;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.fulfillment.contracts.payment.PaymentStatus;
 import java.util.Map;
 import java.util.UUID;
@@ -76,7 +77,7 @@ class RestartIT {
             assertThat(api.product(untouched).available()).isEqualTo(7);
             OrderSummary settled = api.awaitStatus(orderId, OrderStatus.REJECTED);
 
-            assertThat(settled.rejectionReason()).isEqualTo("payment timed out");
+            assertThat(settled.rejectionReason().code()).isEqualTo(RejectionCode.PAYMENT_TIMED_OUT);
             await().atMost(SETTLE).untilAsserted(() -> {
                 assertThat(api.product(ordered).available()).isEqualTo(10);
                 assertThat(api.payment(orderId).status()).isEqualTo(PaymentStatus.CANCELLED);

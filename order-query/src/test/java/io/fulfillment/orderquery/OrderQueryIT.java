@@ -21,6 +21,8 @@ import io.fulfillment.contracts.order.OrderStockReservedEvent;
 import io.fulfillment.contracts.order.OrderSummary;
 import io.fulfillment.contracts.order.OrderSummaryPage;
 import io.fulfillment.contracts.order.OrderTimeline;
+import io.fulfillment.contracts.order.RejectionCode;
+import io.fulfillment.contracts.order.RejectionReason;
 import io.fulfillment.contracts.order.TimelineEntry;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -146,7 +148,8 @@ class OrderQueryIT {
 
         OrderSummary rejected = awaitStatus(order, OrderStatus.REJECTED);
 
-        assertThat(rejected.rejectionReason()).isEqualTo("payment declined: insufficient funds");
+        assertThat(rejected.rejectionReason())
+                .isEqualTo(new RejectionReason(RejectionCode.PAYMENT_DECLINED, "The payment was declined."));
     }
 
     @Test
@@ -335,7 +338,7 @@ class OrderQueryIT {
             assertThat(documents("order_timelines", confirmed, rejected)).isEqualTo(timelinesBefore);
         });
         assertThat(timeline(confirmed)).isEqualTo(confirmedTimelineBefore);
-        assertThat(summary(rejected).rejectionReason()).isEqualTo("payment declined: card expired");
+        assertThat(summary(rejected).rejectionReason().code()).isEqualTo(RejectionCode.PAYMENT_DECLINED);
     }
 
     private void replay(String processorName) {
@@ -482,7 +485,7 @@ class OrderQueryIT {
         void paymentDeclined(String reason) {
             payment(new PaymentRequestedEvent(paymentId, orderId, customerId, total));
             payment(new PaymentDeclinedEvent(paymentId, orderId, reason));
-            order(new OrderRejectedEvent(orderId, "payment declined: " + reason));
+            order(new OrderRejectedEvent(orderId, RejectionCode.PAYMENT_DECLINED));
         }
 
         void shippingScheduled() {

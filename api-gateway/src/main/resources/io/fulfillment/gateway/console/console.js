@@ -293,6 +293,11 @@ function upsertBoard(summary) {
   }
 }
 
+/** A rejection reason ({code, message}) as one line: the message, then the code clients act on. */
+function reasonText(reason) {
+  return `${reason.message} (${reason.code})`;
+}
+
 function renderBoard() {
   const rows = [...session.board.values()]
     .sort((a, b) => String(b.placedAt).localeCompare(String(a.placedAt)))
@@ -302,7 +307,7 @@ function renderBoard() {
       'aria-label': `Timeline of order ${order.orderId}` })),
     el('td', { text: order.customerId }),
     el('td', {}, el('span', { class: 'status', 'data-status': order.status, text: order.status }),
-      order.rejectionReason ? el('span', { class: 'reason', text: ` — ${order.rejectionReason}` }) : ''),
+      order.rejectionReason ? el('span', { class: 'reason', text: ` — ${reasonText(order.rejectionReason)}` }) : ''),
     el('td', { text: money(order.total) }),
     el('td', {}, el('time', { datetime: order.updatedAt || order.placedAt, text: time(order.updatedAt || order.placedAt) })))));
 }
@@ -323,7 +328,7 @@ async function showTimeline(orderId) {
   const entries = timeline.entries || [];
   $('#timeline-facts').hidden = false;
   $('#timeline-order').textContent = orderId;
-  $('#timeline-status').textContent = summary ? summary.status + (summary.rejectionReason ? ` — ${summary.rejectionReason}` : '') : '';
+  $('#timeline-status').textContent = summary ? summary.status + (summary.rejectionReason ? ` — ${reasonText(summary.rejectionReason)}` : '') : '';
   $('#timeline-status').dataset.status = summary ? summary.status : '';
   $('#timeline-correlation').textContent = [...new Set(entries.map(e => e.correlationId).filter(Boolean))].join(', ') || '—';
   $('#timeline-entries').replaceChildren(...entries.map(entry => {

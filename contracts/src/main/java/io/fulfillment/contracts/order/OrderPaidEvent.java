@@ -3,4 +3,4 @@ package io.fulfillment.contracts.order;
 import io.fulfillment.contracts.payment.PaymentId;
 
 /** The order's payment was charged. */
-public record OrderPaidEvent(OrderId orderId, PaymentId paymentId) {}
+public record OrderPaidEvent(OrderId orderId, PaymentId paymentId) implements OrderEvent {}

@@ -7,4 +7,5 @@ import java.util.List;
 
 /** A customer placed an order; fulfillment starts here. */
 public record OrderPlacedEvent(
-        OrderId orderId, CustomerId customerId, List<OrderLine> lines, ShippingAddress shippingAddress, Money total) {}
+        OrderId orderId, CustomerId customerId, List<OrderLine> lines, ShippingAddress shippingAddress, Money total)
+        implements OrderEvent {}

@@ -3,4 +3,4 @@ package io.fulfillment.contracts.order;
 import io.fulfillment.contracts.shipping.ShipmentId;
 
 /** A shipment was scheduled for the order. */
-public record OrderShippingScheduledEvent(OrderId orderId, ShipmentId shipmentId) {}
+public record OrderShippingScheduledEvent(OrderId orderId, ShipmentId shipmentId) implements OrderEvent {}

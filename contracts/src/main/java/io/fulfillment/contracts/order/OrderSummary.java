@@ -14,6 +14,6 @@ public record OrderSummary(
         List<OrderLine> lines,
         Money total,
         ShippingAddress shippingAddress,
-        String rejectionReason,
+        RejectionReason rejectionReason,
         Instant placedAt,
         Instant updatedAt) {}

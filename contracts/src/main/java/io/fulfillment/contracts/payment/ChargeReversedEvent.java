@@ -1,5 +1,6 @@
 package io.fulfillment.contracts.payment;
 
+import io.fulfillment.contracts.order.OrderEvent;
 import io.fulfillment.contracts.order.OrderId;
 
 /**
@@ -7,4 +8,5 @@ import io.fulfillment.contracts.order.OrderId;
  * ({@code pspTransactionId} and {@code pspRefundId} name both), or there was nothing to refund ({@code pspRefundId}
  * null; {@code pspTransactionId} too when no charge had been made at all).
  */
-public record ChargeReversedEvent(PaymentId paymentId, OrderId orderId, String pspTransactionId, String pspRefundId) {}
+public record ChargeReversedEvent(PaymentId paymentId, OrderId orderId, String pspTransactionId, String pspRefundId)
+        implements OrderEvent {}

@@ -3,4 +3,4 @@ package io.fulfillment.contracts.payment;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records that the charge could not be made because the payment provider was unavailable or failing. */
-public record RecordPaymentFailedCommand(@TargetAggregateIdentifier PaymentId paymentId, String reason) {}
+public record RecordPaymentFailedCommand(@TargetAggregateIdentifier PaymentId paymentId, PaymentFailure reason) {}

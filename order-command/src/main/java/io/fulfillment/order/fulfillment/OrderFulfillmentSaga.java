@@ -2,7 +2,10 @@ package io.fulfillment.order.fulfillment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fulfillment.chassis.correlation.Correlation;
+import io.fulfillment.chassis.upcasting.LegacyReasons;
 import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.inventory.ReleaseStockCommand;
 import io.fulfillment.contracts.inventory.ReserveStockCommand;
@@ -18,6 +21,7 @@ import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.RejectOrderCommand;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
@@ -97,7 +101,20 @@ public class OrderFulfillmentSaga {
      * Where fulfillment stands: the furthest step begun, the lines answered so far, and the reason for rejecting once
      * the saga gave up.
      */
-    record Progress(Step reached, Set<ProductId> reserved, Set<ProductId> refused, String rejection) {
+    record Progress(Step reached, Set<ProductId> reserved, Set<ProductId> refused, RejectionCode rejection) {
+
+        /**
+         * Reads a stored saga's progress; one stored before ADR 0018 holds its rejection as the text it sent (still
+         * asked again when the rejection deadline comes due), read back as that text's code.
+         */
+        @JsonCreator
+        static Progress stored(
+                @JsonProperty("reached") Step reached,
+                @JsonProperty("reserved") Set<ProductId> reserved,
+                @JsonProperty("refused") Set<ProductId> refused,
+                @JsonProperty("rejection") String rejection) {
+            return new Progress(reached, reserved, refused, LegacyReasons.rejectionCodeOf(rejection));
+        }
 
         static Progress started() {
             return new Progress(Step.RESERVING_STOCK, Set.of(), Set.of(), null);
@@ -127,7 +144,7 @@ public class OrderFulfillmentSaga {
             return new Progress(reached, reserved, plus(refused, productId), rejection);
         }
 
-        Progress rejecting(String reason) {
+        Progress rejecting(RejectionCode reason) {
             return new Progress(reached, reserved, refused, reason);
         }
 
@@ -199,12 +216,7 @@ public class OrderFulfillmentSaga {
             SagaProperties properties) {
         progress = progress.withRefused(event.productId());
         if (progress.isAt(Step.RESERVING_STOCK)) {
-            reject(
-                    "out of stock: product %s (requested %d, available %d)"
-                            .formatted(event.productId(), event.requested(), event.available()),
-                    commands,
-                    deadlines,
-                    properties);
+            reject(RejectionCode.OUT_OF_STOCK, commands, deadlines, properties);
         }
     }
 
@@ -234,7 +246,7 @@ public class OrderFulfillmentSaga {
             DeadlineManager deadlines,
             SagaProperties properties) {
         if (progress.isAt(Step.AWAITING_PAYMENT)) {
-            reject("payment declined: " + event.reason(), commands, deadlines, properties);
+            reject(RejectionCode.PAYMENT_DECLINED, commands, deadlines, properties);
         }
     }
 
@@ -245,7 +257,7 @@ public class OrderFulfillmentSaga {
             DeadlineManager deadlines,
             SagaProperties properties) {
         if (progress.isAt(Step.AWAITING_PAYMENT)) {
-            reject("payment failed: " + event.reason(), commands, deadlines, properties);
+            reject(RejectionCode.PAYMENT_FAILED, commands, deadlines, properties);
         }
     }
 
@@ -269,7 +281,7 @@ public class OrderFulfillmentSaga {
             DeadlineManager deadlines,
             SagaProperties properties) {
         if (progress.isAt(Step.SCHEDULING_SHIPMENT)) {
-            reject("shipment rejected: " + event.reason(), commands, deadlines, properties);
+            reject(RejectionCode.ADDRESS_NOT_DELIVERABLE, commands, deadlines, properties);
         }
     }
 
@@ -282,7 +294,7 @@ public class OrderFulfillmentSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderRejectedEvent event, FulfillmentCommands commands, DeadlineManager deadlines) {
-        undo(event.reason(), commands);
+        undo("order rejected: " + event.reason(), commands);
         cancelDeadline(deadlines);
     }
 
@@ -321,9 +333,10 @@ public class OrderFulfillmentSaga {
             return;
         }
         switch (deadline.step()) {
-            case RESERVING_STOCK -> reject("stock reservation timed out", commands, deadlines, properties);
-            case AWAITING_PAYMENT -> reject("payment timed out", commands, deadlines, properties);
-            case SCHEDULING_SHIPMENT -> reject("shipment scheduling timed out", commands, deadlines, properties);
+            case RESERVING_STOCK -> reject(RejectionCode.STOCK_RESERVATION_TIMED_OUT, commands, deadlines, properties);
+            case AWAITING_PAYMENT -> reject(RejectionCode.PAYMENT_TIMED_OUT, commands, deadlines, properties);
+            case SCHEDULING_SHIPMENT ->
+                reject(RejectionCode.SHIPMENT_SCHEDULING_TIMED_OUT, commands, deadlines, properties);
             case CONFIRMING -> {
                 log.warn("Order {}: not confirmed yet, asking again", orderId());
                 confirm(commands);
@@ -343,7 +356,7 @@ public class OrderFulfillmentSaga {
 
     /** Gives up on fulfillment: the order decides, and its rejection (or an earlier cancellation) triggers the undo. */
     private void reject(
-            String reason, FulfillmentCommands commands, DeadlineManager deadlines, SagaProperties properties) {
+            RejectionCode reason, FulfillmentCommands commands, DeadlineManager deadlines, SagaProperties properties) {
         progress = progress.rejecting(reason);
         send(commands, new RejectOrderCommand(orderId(), reason));
         scheduleDeadline(deadlines, properties, Step.REJECTING);

@@ -5,14 +5,15 @@ import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,9 +26,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  *
  * <ul>
  *   <li>{@value #PLACED}, {@value #CONFIRMED}, {@value #CANCELLED}: orders that reached that point;
- *   <li>{@value #REJECTED}, tagged {@code reason}: the kind of rejection ({@code out-of-stock}, {@code payment-declined},
- *       {@code payment-failed}, {@code shipment-rejected}, the three {@code …-timed-out}, else {@code other}), never the
- *       free text, which would make a time series per order;
+ *   <li>{@value #REJECTED}, tagged {@code reason}: the rejection's code in lower case with dashes
+ *       ({@code out-of-stock}, {@code payment-declined}, {@code payment-failed}, {@code address-not-deliverable}, the
+ *       three {@code …-timed-out}, {@code unspecified} for a rejection stored before reasons were codes);
  *   <li>{@value #COMPENSATIONS}, tagged {@code action}: every undo the saga sends ({@code release-stock},
  *       {@code cancel-payment}, {@code cancel-shipment}).
  * </ul>
@@ -44,22 +45,10 @@ public final class FulfillmentMetrics {
     static final String REJECTED = "fulfillment.orders.rejected";
     static final String COMPENSATIONS = "fulfillment.compensations";
 
-    /** The saga's rejection reasons begin with one of these (the text before a colon), e.g. "out of stock: …". */
-    private static final List<String> REJECTION_KINDS = List.of(
-            "out of stock",
-            "payment declined",
-            "payment failed",
-            "shipment rejected",
-            "stock reservation timed out",
-            "payment timed out",
-            "shipment scheduling timed out");
-
-    private static final String OTHER = "other";
-
     private final Counter placed;
     private final Counter confirmed;
     private final Counter cancelled;
-    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<RejectionCode, Counter> rejected = new EnumMap<>(RejectionCode.class);
     private final Map<Class<?>, Counter> compensations;
 
     public FulfillmentMetrics(MeterRegistry registry) {
@@ -69,10 +58,11 @@ public final class FulfillmentMetrics {
         this.cancelled = Counter.builder(CANCELLED)
                 .description("Orders cancelled by the customer")
                 .register(registry);
-        for (String kind : REJECTION_KINDS) {
-            rejected.put(tagOf(kind), rejectedCounter(registry, tagOf(kind)));
+        for (RejectionCode code : RejectionCode.values()) {
+            if (code != RejectionCode.CANCELLED) {
+                rejected.put(code, rejectedCounter(registry, rejectionKind(code)));
+            }
         }
-        rejected.put(OTHER, rejectedCounter(registry, OTHER));
         this.compensations = Map.of(
                 ReleaseStockCommand.class, compensationCounter(registry, "release-stock"),
                 CancelPaymentCommand.class, compensationCounter(registry, "cancel-payment"),
@@ -113,13 +103,9 @@ public final class FulfillmentMetrics {
         };
     }
 
-    /** The bounded tag value for a rejection reason as the saga writes it. */
-    static String rejectionKind(String reason) {
-        if (reason == null) {
-            return OTHER;
-        }
-        String lead = reason.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return REJECTION_KINDS.contains(lead) ? tagOf(lead) : OTHER;
+    /** The tag value of a rejection's code: {@code PAYMENT_FAILED} is {@code payment-failed}. */
+    static String rejectionKind(RejectionCode code) {
+        return code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private Counter outcomeCounter(Object payload) {
@@ -130,7 +116,7 @@ public final class FulfillmentMetrics {
             return confirmed;
         }
         if (payload instanceof OrderRejectedEvent rejection) {
-            return rejected.get(rejectionKind(rejection.reason()));
+            return rejected.get(rejection.reason());
         }
         if (payload instanceof OrderCancelledEvent) {
             return cancelled;
@@ -144,10 +130,6 @@ public final class FulfillmentMetrics {
         } else {
             counter.increment();
         }
-    }
-
-    private static String tagOf(String kind) {
-        return kind.replace(' ', '-');
     }
 
     private static Counter rejectedCounter(MeterRegistry registry, String reason) {

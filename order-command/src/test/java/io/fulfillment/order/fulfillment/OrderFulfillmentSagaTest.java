@@ -14,7 +14,10 @@ import static io.fulfillment.order.OrderFixtures.keyboardsReserved;
 import static io.fulfillment.order.OrderFixtures.mouseOutOfStock;
 import static io.fulfillment.order.OrderFixtures.mouseReserved;
 import static io.fulfillment.order.OrderFixtures.orderPlaced;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillment.chassis.json.ContractIdsModule;
 import io.fulfillment.contracts.inventory.ReleaseStockCommand;
 import io.fulfillment.contracts.inventory.ReserveStockCommand;
 import io.fulfillment.contracts.kernel.ErrorDetails;
@@ -28,13 +31,16 @@ import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.RejectOrderCommand;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
 import io.fulfillment.contracts.payment.PaymentFailedEvent;
+import io.fulfillment.contracts.payment.PaymentFailure;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.RequestPaymentCommand;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
+import io.fulfillment.contracts.shipping.DeliveryRefusal;
 import io.fulfillment.contracts.shipping.ScheduleShipmentCommand;
 import io.fulfillment.contracts.shipping.ShipmentId;
 import io.fulfillment.contracts.shipping.ShipmentItem;
@@ -70,7 +76,7 @@ class OrderFulfillmentSagaTest {
     private static final String PSP_TRANSACTION = "psp-tx-1";
     private static final String CARD_DECLINED = "card declined";
     private static final String CHANGED_MIND = "changed my mind";
-    private static final String OUT_OF_MICE = "out of stock: product mouse (requested 1, available 0)";
+    private static final RejectionCode OUT_OF_MICE = RejectionCode.OUT_OF_STOCK;
     private static final String ORDER = ORDER_ID.toString();
 
     private SagaTestFixture<OrderFulfillmentSaga> fixture;
@@ -127,7 +133,7 @@ class OrderFulfillmentSagaTest {
         return new ConfirmOrderCommand(ORDER_ID, PAYMENT_ID, SHIPMENT_ID);
     }
 
-    private static OrderRejectedEvent orderRejected(String reason) {
+    private static OrderRejectedEvent orderRejected(RejectionCode reason) {
         return new OrderRejectedEvent(ORDER_ID, reason);
     }
 
@@ -273,9 +279,9 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
                     .andThenAPublished(new PaymentDeclinedEvent(PAYMENT_ID, ORDER_ID, CARD_DECLINED))
-                    .whenPublishingA(orderRejected("payment declined: " + CARD_DECLINED))
+                    .whenPublishingA(orderRejected(RejectionCode.PAYMENT_DECLINED))
                     .expectDispatchedCommands(
-                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, "payment declined: " + CARD_DECLINED),
+                            new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, "order rejected: PAYMENT_DECLINED"),
                             releaseKeyboards(),
                             releaseMouse())
                     .expectActiveSagas(0);
@@ -287,21 +293,43 @@ class OrderFulfillmentSagaTest {
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
-                    .whenPublishingA(new PaymentFailedEvent(PAYMENT_ID, ORDER_ID, "provider unavailable"))
-                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "payment failed: provider unavailable"))
+                    .whenPublishingA(new PaymentFailedEvent(PAYMENT_ID, ORDER_ID, PaymentFailure.PROVIDER_UNAVAILABLE))
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, RejectionCode.PAYMENT_FAILED))
                     .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, REJECTION_DEADLINE);
         }
 
         @Test
-        void cancelsShipmentRefundsAndReleasesWhenShipmentIsRejected() throws Exception {
-            String reason = "shipment rejected: no delivery to Atlantis";
+        void asksForRejectionWithTheDeclineCodeWhenPaymentIsDeclined() throws Exception {
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .whenPublishingA(new PaymentDeclinedEvent(PAYMENT_ID, ORDER_ID, CARD_DECLINED))
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, RejectionCode.PAYMENT_DECLINED));
+        }
+
+        @Test
+        void asksForRejectionAsUndeliverableWhenShipmentIsRejected() throws Exception {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
                     .andThenAPublished(paymentCharged())
-                    .andThenAPublished(new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, "no delivery to Atlantis"))
-                    .whenPublishingA(orderRejected(reason))
+                    .whenPublishingA(new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, DeliveryRefusal.NO_POSTAL_CODE))
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, RejectionCode.ADDRESS_NOT_DELIVERABLE));
+        }
+
+        @Test
+        void cancelsShipmentRefundsAndReleasesWhenShipmentIsRejected() throws Exception {
+            String reason = "order rejected: ADDRESS_NOT_DELIVERABLE";
+            fixture.givenAggregate(ORDER)
+                    .published(orderPlaced())
+                    .andThenAPublished(keyboardsReserved())
+                    .andThenAPublished(mouseReserved())
+                    .andThenAPublished(paymentCharged())
+                    .andThenAPublished(
+                            new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, DeliveryRefusal.COUNTRY_NOT_SERVED))
+                    .whenPublishingA(orderRejected(RejectionCode.ADDRESS_NOT_DELIVERABLE))
                     .expectDispatchedCommands(
                             new CancelShipmentCommand(SHIPMENT_ID, ORDER_ID, reason),
                             new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason),
@@ -339,7 +367,8 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(keyboardsReserved())
                     .whenTimeElapses(STOCK_TIMEOUT)
                     .expectDeadlinesMet(new OrderFulfillmentSaga.StepDeadline(Step.RESERVING_STOCK, -1))
-                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "stock reservation timed out"))
+                    .expectDispatchedCommands(
+                            new RejectOrderCommand(ORDER_ID, RejectionCode.STOCK_RESERVATION_TIMED_OUT))
                     .expectScheduledDeadlineWithName(ORDER_UPDATE_TIMEOUT, REJECTION_DEADLINE);
         }
 
@@ -362,7 +391,8 @@ class OrderFulfillmentSagaTest {
             backlog.handled = 500;
             backlog.head = 900;
             fixture.whenTimeElapses(RECHECK)
-                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "stock reservation timed out"));
+                    .expectDispatchedCommands(
+                            new RejectOrderCommand(ORDER_ID, RejectionCode.STOCK_RESERVATION_TIMED_OUT));
         }
 
         @Test
@@ -401,7 +431,7 @@ class OrderFulfillmentSagaTest {
                     .andThenTimeElapses(STOCK_TIMEOUT)
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
-                    .whenPublishingA(orderRejected("stock reservation timed out"))
+                    .whenPublishingA(orderRejected(RejectionCode.STOCK_RESERVATION_TIMED_OUT))
                     .expectDispatchedCommands(releaseKeyboards(), releaseMouse())
                     .expectActiveSagas(0);
         }
@@ -418,14 +448,14 @@ class OrderFulfillmentSagaTest {
 
         @Test
         void aChargeArrivingAfterThePaymentDeadlineIsRefundedWithoutShipping() throws Exception {
-            String reason = "payment timed out";
+            String reason = "order rejected: PAYMENT_TIMED_OUT";
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
                     .andThenTimeElapses(PAYMENT_TIMEOUT)
                     .andThenAPublished(paymentCharged())
-                    .whenPublishingA(orderRejected(reason))
+                    .whenPublishingA(orderRejected(RejectionCode.PAYMENT_TIMED_OUT))
                     .expectDispatchedCommands(
                             new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason), releaseKeyboards(), releaseMouse())
                     .expectActiveSagas(0);
@@ -433,7 +463,7 @@ class OrderFulfillmentSagaTest {
 
         @Test
         void aShipmentScheduledAfterTheShipmentDeadlineIsCancelledNotConfirmed() throws Exception {
-            String reason = "shipment scheduling timed out";
+            String reason = "order rejected: SHIPMENT_SCHEDULING_TIMED_OUT";
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .andThenAPublished(keyboardsReserved())
@@ -441,7 +471,7 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(paymentCharged())
                     .andThenTimeElapses(SHIPMENT_TIMEOUT)
                     .andThenAPublished(shipmentScheduled())
-                    .whenPublishingA(orderRejected(reason))
+                    .whenPublishingA(orderRejected(RejectionCode.SHIPMENT_SCHEDULING_TIMED_OUT))
                     .expectDispatchedCommands(
                             new CancelShipmentCommand(SHIPMENT_ID, ORDER_ID, reason),
                             new CancelPaymentCommand(PAYMENT_ID, ORDER_ID, reason),
@@ -480,7 +510,8 @@ class OrderFulfillmentSagaTest {
             fixture.givenAggregate(ORDER)
                     .published(orderPlaced())
                     .whenTimeElapses(STOCK_TIMEOUT)
-                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "stock reservation timed out"));
+                    .expectDispatchedCommands(
+                            new RejectOrderCommand(ORDER_ID, RejectionCode.STOCK_RESERVATION_TIMED_OUT));
         }
 
         @Test
@@ -496,7 +527,7 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(keyboardsReserved())
                     .andThenAPublished(mouseReserved())
                     .whenTimeElapses(PAYMENT_TIMEOUT)
-                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "payment timed out"));
+                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, RejectionCode.PAYMENT_TIMED_OUT));
         }
 
         @Test
@@ -513,7 +544,8 @@ class OrderFulfillmentSagaTest {
                     .andThenAPublished(mouseReserved())
                     .andThenAPublished(paymentCharged())
                     .whenTimeElapses(SHIPMENT_TIMEOUT)
-                    .expectDispatchedCommands(new RejectOrderCommand(ORDER_ID, "shipment scheduling timed out"));
+                    .expectDispatchedCommands(
+                            new RejectOrderCommand(ORDER_ID, RejectionCode.SHIPMENT_SCHEDULING_TIMED_OUT));
         }
 
         @Test
@@ -555,6 +587,39 @@ class OrderFulfillmentSagaTest {
                     .expectDispatchedCommands(releaseKeyboards())
                     .expectActiveSagas(0)
                     .expectNoScheduledDeadlines();
+        }
+    }
+
+    /** A saga stored before ADR 0018 holds its rejection as text; it loads with that text's code. */
+    @Nested
+    class StoredState {
+
+        private final ObjectMapper json = new ObjectMapper().registerModule(new ContractIdsModule());
+
+        @Test
+        void readsTheRejectionTextOfASagaStoredBeforeReasonsWereCodes() throws Exception {
+            String stored =
+                    """
+                    {"reached":"AWAITING_PAYMENT","reserved":["keyboard","mouse"],"refused":[],
+                     "rejection":"payment failed: payment provider failed after 3 attempts: charge answered 503"}""";
+
+            OrderFulfillmentSaga.Progress progress = json.readValue(stored, OrderFulfillmentSaga.Progress.class);
+
+            assertThat(progress.rejection()).isEqualTo(RejectionCode.PAYMENT_FAILED);
+            assertThat(progress.isAt(Step.REJECTING)).isTrue();
+        }
+
+        @Test
+        void readsBackTheProgressItStores() throws Exception {
+            OrderFulfillmentSaga.Progress progress = OrderFulfillmentSaga.Progress.started()
+                    .withReserved(KEYBOARD)
+                    .withRefused(MOUSE)
+                    .rejecting(RejectionCode.OUT_OF_STOCK);
+
+            String stored = json.writeValueAsString(progress);
+
+            assertThat(json.readValue(stored, OrderFulfillmentSaga.Progress.class))
+                    .isEqualTo(progress);
         }
     }
 }

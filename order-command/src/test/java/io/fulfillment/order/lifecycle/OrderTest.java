@@ -22,6 +22,7 @@ import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.OrderShippingScheduledEvent;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
 import io.fulfillment.contracts.order.RejectOrderCommand;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.shipping.ShipmentId;
 import java.util.List;
@@ -34,7 +35,7 @@ class OrderTest {
 
     private static final PaymentId PAYMENT_ID = PaymentId.of("payment-order-42");
     private static final ShipmentId SHIPMENT_ID = ShipmentId.of("shipment-order-42");
-    private static final String OUT_OF_STOCK = "out of stock: product mouse (requested 1, available 0)";
+    private static final RejectionCode OUT_OF_STOCK = RejectionCode.OUT_OF_STOCK;
     private static final String CHANGED_MIND = "changed my mind";
     private static final CustomerId ANOTHER_CUSTOMER = CustomerId.of("customer-bob");
 

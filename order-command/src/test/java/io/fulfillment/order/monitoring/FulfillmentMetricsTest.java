@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,28 +22,28 @@ class FulfillmentMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FulfillmentMetrics metrics = new FulfillmentMetrics(registry);
 
-    /** The reasons as OrderFulfillmentSaga writes them. */
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
-                "out of stock: product keyboard (requested 3, available 1) | out-of-stock",
-                "payment declined: insufficient funds | payment-declined",
-                "payment failed: provider unavailable | payment-failed",
-                "shipment rejected: address outside the delivery area | shipment-rejected",
-                "stock reservation timed out | stock-reservation-timed-out",
-                "payment timed out | payment-timed-out",
-                "shipment scheduling timed out | shipment-scheduling-timed-out",
-                "something nobody foresaw: order-1 | other",
+                "OUT_OF_STOCK | out-of-stock",
+                "PAYMENT_DECLINED | payment-declined",
+                "PAYMENT_FAILED | payment-failed",
+                "ADDRESS_NOT_DELIVERABLE | address-not-deliverable",
+                "STOCK_RESERVATION_TIMED_OUT | stock-reservation-timed-out",
+                "PAYMENT_TIMED_OUT | payment-timed-out",
+                "SHIPMENT_SCHEDULING_TIMED_OUT | shipment-scheduling-timed-out",
+                "UNSPECIFIED | unspecified",
             })
-    void tagsARejectionWithItsKindNeverItsText(String reason, String kind) {
-        assertThat(FulfillmentMetrics.rejectionKind(reason)).isEqualTo(kind);
+    void tagsARejectionWithItsCode(RejectionCode code, String kind) {
+        assertThat(FulfillmentMetrics.rejectionKind(code)).isEqualTo(kind);
+        assertThat(rejections(kind)).isZero();
     }
 
     @Test
     void countsARejectionOnlyOnceItsUnitOfWorkCommitted() {
         EventMessage<?> rejected =
-                GenericEventMessage.asEventMessage(new OrderRejectedEvent(ORDER, "payment timed out"));
+                GenericEventMessage.asEventMessage(new OrderRejectedEvent(ORDER, RejectionCode.PAYMENT_TIMED_OUT));
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(rejected);
 
         metrics.orderOutcomes().handle(List.of(rejected)).apply(0, rejected);
@@ -56,7 +57,7 @@ class FulfillmentMetricsTest {
     @Test
     void countsNothingOfARolledBackUnitOfWork() {
         EventMessage<?> rejected =
-                GenericEventMessage.asEventMessage(new OrderRejectedEvent(ORDER, "payment timed out"));
+                GenericEventMessage.asEventMessage(new OrderRejectedEvent(ORDER, RejectionCode.PAYMENT_TIMED_OUT));
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(rejected);
 
         metrics.orderOutcomes().handle(List.of(rejected)).apply(0, rejected);

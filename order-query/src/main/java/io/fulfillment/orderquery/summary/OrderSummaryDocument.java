@@ -8,6 +8,7 @@ import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderSummary;
+import io.fulfillment.contracts.order.RejectionReason;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -15,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One order as stored; {@code lastSequence} is the order aggregate's sequence number of the newest event applied, so
- * a redelivered or older event never overwrites newer state.
+ * a redelivered or older event never overwrites newer state. {@code rejection} replaced the text {@code reason} of
+ * documents written before ADR 0018, which read back without one until the read model is replayed.
  */
 @Document(OrderSummaryDocument.COLLECTION)
 record OrderSummaryDocument(
@@ -25,7 +27,7 @@ record OrderSummaryDocument(
         List<Line> lines,
         Money total,
         ShippingAddress shippingAddress,
-        String reason,
+        RejectionReason rejection,
         Instant placedAt,
         Instant updatedAt,
         long lastSequence) {
@@ -52,7 +54,7 @@ record OrderSummaryDocument(
     }
 
     /** This order in {@code newStatus} after its event at {@code sequence}; a {@code null} reason keeps the current one. */
-    OrderSummaryDocument moveTo(OrderStatus newStatus, String newReason, Instant at, long sequence) {
+    OrderSummaryDocument moveTo(OrderStatus newStatus, RejectionReason newReason, Instant at, long sequence) {
         return new OrderSummaryDocument(
                 orderId,
                 customerId,
@@ -60,7 +62,7 @@ record OrderSummaryDocument(
                 lines,
                 total,
                 shippingAddress,
-                newReason == null ? reason : newReason,
+                newReason == null ? rejection : newReason,
                 placedAt,
                 at,
                 sequence);
@@ -74,7 +76,7 @@ record OrderSummaryDocument(
                 lines.stream().map(Line::toOrderLine).toList(),
                 total,
                 shippingAddress,
-                reason,
+                rejection,
                 placedAt,
                 updatedAt);
     }

@@ -11,6 +11,9 @@ import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.OrderShippingScheduledEvent;
 import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
+import io.fulfillment.contracts.order.RejectionCode;
+import io.fulfillment.contracts.order.RejectionReason;
+import io.fulfillment.orderquery.RejectionMessages;
 import io.fulfillment.orderquery.summary.OrderSummaryDocument.Line;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -95,12 +98,31 @@ class OrderSummaryProjection {
 
     @EventHandler
     void on(OrderRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        moveTo(event.orderId(), OrderStatus.REJECTED, event.reason(), sequence, at, replay);
+        moveTo(
+                event.orderId(),
+                OrderStatus.REJECTED,
+                RejectionMessages.reasonFor(event.reason()),
+                sequence,
+                at,
+                replay);
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        moveTo(event.orderId(), OrderStatus.CANCELLED, event.reason(), sequence, at, replay);
+        moveTo(
+                event.orderId(),
+                OrderStatus.CANCELLED,
+                new RejectionReason(RejectionCode.CANCELLED, cancellationMessage(event.reason())),
+                sequence,
+                at,
+                replay);
+    }
+
+    /** A cancellation's message is the words its requester gave. */
+    private static String cancellationMessage(String requesterWords) {
+        return requesterWords == null || requesterWords.isBlank()
+                ? RejectionMessages.messageFor(RejectionCode.CANCELLED)
+                : requesterWords;
     }
 
     @ResetHandler
@@ -111,7 +133,12 @@ class OrderSummaryProjection {
 
     /** Applies a status change only if the event is newer than the last one applied to the order. */
     private void moveTo(
-            OrderId orderId, OrderStatus status, String reason, long sequence, Instant at, ReplayStatus replay) {
+            OrderId orderId,
+            OrderStatus status,
+            RejectionReason reason,
+            long sequence,
+            Instant at,
+            ReplayStatus replay) {
         documents
                 .load(OrderSummaryDocument.class, orderId.toString())
                 .filter(current -> !current.hasApplied(sequence))

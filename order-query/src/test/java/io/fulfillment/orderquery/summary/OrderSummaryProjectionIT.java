@@ -18,6 +18,8 @@ import io.fulfillment.contracts.order.OrderRejectedEvent;
 import io.fulfillment.contracts.order.OrderStatus;
 import io.fulfillment.contracts.order.OrderStockReservedEvent;
 import io.fulfillment.contracts.order.OrderSummary;
+import io.fulfillment.contracts.order.RejectionCode;
+import io.fulfillment.contracts.order.RejectionReason;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.orderquery.testapp.OrderQueryContextTest;
 import java.time.Instant;
@@ -109,7 +111,11 @@ class OrderSummaryProjectionIT {
             subscription.updates().subscribe(updates::add);
             DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
             projection.on(new OrderStockReservedEvent(orderId), 1, LATER, ReplayStatus.REGULAR);
-            projection.on(new OrderRejectedEvent(orderId, "payment declined"), 2, MUCH_LATER, ReplayStatus.REGULAR);
+            projection.on(
+                    new OrderRejectedEvent(orderId, RejectionCode.PAYMENT_DECLINED),
+                    2,
+                    MUCH_LATER,
+                    ReplayStatus.REGULAR);
             projection.on(new OrderStockReservedEvent(orderId), 1, MUCH_LATER, ReplayStatus.REGULAR);
 
             assertThat(summaries.handle(new FindOrderSummaryQuery(orderId)).status())
@@ -121,7 +127,10 @@ class OrderSummaryProjectionIT {
                     .extracting(OrderSummary::status, OrderSummary::rejectionReason, OrderSummary::updatedAt)
                     .containsExactly(
                             tuple(OrderStatus.STOCK_RESERVED, null, LATER),
-                            tuple(OrderStatus.REJECTED, "payment declined", MUCH_LATER));
+                            tuple(
+                                    OrderStatus.REJECTED,
+                                    new RejectionReason(RejectionCode.PAYMENT_DECLINED, "The payment was declined."),
+                                    MUCH_LATER));
             assertThat(summaries.handle(new FindOrderSummaryQuery(orderId))).isEqualTo(updates.get(1));
         } finally {
             subscription.close();

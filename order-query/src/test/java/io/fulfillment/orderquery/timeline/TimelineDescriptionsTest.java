@@ -9,20 +9,29 @@ import io.fulfillment.contracts.inventory.StockReservedEvent;
 import io.fulfillment.contracts.kernel.CustomerId;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.kernel.ShippingAddress;
+import io.fulfillment.contracts.order.OrderEvent;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderLine;
 import io.fulfillment.contracts.order.OrderPlacedEvent;
 import io.fulfillment.contracts.order.OrderRejectedEvent;
+import io.fulfillment.contracts.order.RejectionCode;
 import io.fulfillment.contracts.payment.ChargeReversedEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
+import io.fulfillment.contracts.payment.PaymentFailedEvent;
+import io.fulfillment.contracts.payment.PaymentFailure;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.RefundRequestedEvent;
+import io.fulfillment.contracts.shipping.DeliveryRefusal;
 import io.fulfillment.contracts.shipping.ShipmentId;
 import io.fulfillment.contracts.shipping.ShipmentItem;
+import io.fulfillment.contracts.shipping.ShipmentRejectedEvent;
 import io.fulfillment.contracts.shipping.ShipmentScheduledEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 class TimelineDescriptionsTest {
 
@@ -76,7 +85,8 @@ class TimelineDescriptionsTest {
 
     @Test
     void describesARefundRequestWithAmountAndReason() {
-        assertThat(TimelineDescriptions.describe(new RefundRequestedEvent(PAYMENT, ORDER, TOTAL, "shipment rejected")))
+        assertThat(TimelineDescriptions.describe(
+                        new RefundRequestedEvent(PAYMENT, ORDER, TOTAL, "tx-42", "shipment rejected")))
                 .isEqualTo("Refund of 99.80 EUR requested: shipment rejected");
     }
 
@@ -101,9 +111,35 @@ class TimelineDescriptionsTest {
     }
 
     @Test
-    void describesARejectionWithItsReason() {
-        assertThat(TimelineDescriptions.describe(new OrderRejectedEvent(ORDER, "payment declined: insufficient funds")))
-                .isEqualTo("Order rejected: payment declined: insufficient funds");
+    void describesARejectionWithItsCodeAndTheCustomersWords() {
+        assertThat(TimelineDescriptions.describe(new OrderRejectedEvent(ORDER, RejectionCode.PAYMENT_DECLINED)))
+                .isEqualTo("Order rejected (PAYMENT_DECLINED): The payment was declined.");
+    }
+
+    @Test
+    void describesAFailedPaymentAndARejectedShipmentInWordsNotCodes() {
+        assertThat(TimelineDescriptions.describe(
+                        new PaymentFailedEvent(PAYMENT, ORDER, PaymentFailure.PROVIDER_UNAVAILABLE)))
+                .isEqualTo("Payment failed: the provider was unavailable");
+        assertThat(TimelineDescriptions.describe(new ShipmentRejectedEvent(
+                        ShipmentId.of("shipment-order-1"), ORDER, DeliveryRefusal.COUNTRY_NOT_SERVED)))
+                .isEqualTo("Shipment rejected: the country is outside the delivery area");
+    }
+
+    /** Every event that belongs to an order has a line of its own, not just its type's name. */
+    @Test
+    void describesEveryEventThatBelongsToAnOrder() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(OrderEvent.class));
+
+        List<String> orderEvents = scanner.findCandidateComponents("io.fulfillment.contracts").stream()
+                .map(BeanDefinition::getBeanClassName)
+                .toList();
+
+        assertThat(orderEvents).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(orderEvents).allSatisfy(type -> assertThat(TimelineDescriptions.describes(Class.forName(type)))
+                .as(type)
+                .isTrue());
     }
 
     @Test
@@ -112,7 +148,7 @@ class TimelineDescriptionsTest {
                 .isEqualTo("inventory");
         assertThat(TimelineDescriptions.contextOf(new PaymentDeclinedEvent(PAYMENT, ORDER, "no")))
                 .isEqualTo("payment");
-        assertThat(TimelineDescriptions.contextOf(new OrderRejectedEvent(ORDER, "no")))
+        assertThat(TimelineDescriptions.contextOf(new OrderRejectedEvent(ORDER, RejectionCode.UNSPECIFIED)))
                 .isEqualTo("order");
     }
 }

@@ -77,6 +77,9 @@ class Payment {
     private OrderId orderId;
     private Money amount;
     private PaymentStatus status;
+    /** The provider's charge, once charged; null in a snapshot taken before revision 2 of the refund request. */
+    private String pspTransactionId;
+
     private boolean chargeReversalRequested;
     private boolean chargeReversed;
 
@@ -103,7 +106,8 @@ class Payment {
         boolean abandonedBeforeCharge = isCancelled();
         apply(new PaymentChargedEvent(paymentId, orderId, amount, command.pspTransactionId()));
         if (abandonedBeforeCharge) {
-            apply(new RefundRequestedEvent(paymentId, orderId, amount, LATE_CHARGE_REFUND_REASON));
+            apply(new RefundRequestedEvent(
+                    paymentId, orderId, amount, command.pspTransactionId(), LATE_CHARGE_REFUND_REASON));
         }
     }
 
@@ -148,7 +152,7 @@ class Payment {
         } else if (isAwaitingCharge()) {
             apply(new PaymentCancelledEvent(paymentId, orderId, command.reason()));
         } else if (isCharged()) {
-            apply(new RefundRequestedEvent(paymentId, orderId, amount, command.reason()));
+            apply(new RefundRequestedEvent(paymentId, orderId, amount, pspTransactionId, command.reason()));
         }
     }
 
@@ -160,7 +164,7 @@ class Payment {
         if (!isCharged()) {
             throw new PaymentNotRefundableException(paymentId, status);
         }
-        apply(new RefundRequestedEvent(paymentId, orderId, amount, command.reason()));
+        apply(new RefundRequestedEvent(paymentId, orderId, amount, pspTransactionId, command.reason()));
     }
 
     @CommandHandler
@@ -226,6 +230,7 @@ class Payment {
     @EventSourcingHandler
     void on(PaymentChargedEvent event) {
         status = PaymentStatus.CHARGED;
+        pspTransactionId = event.pspTransactionId();
     }
 
     @EventSourcingHandler

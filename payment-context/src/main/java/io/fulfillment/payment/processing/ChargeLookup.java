@@ -7,8 +7,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the provider's transaction of a charged payment in the payment's own events. A refund request does not carry
- * it, and the payment's history is the one source that always has it, unlike a read model that may lag behind.
+ * Finds the provider's transaction of a charged payment in the payment's own events, for a refund request recorded
+ * before the request carried it ({@code RefundRequestedEvent} revision 1, ADR 0018); a request recorded since names
+ * the charge itself. The payment's history is the one source that always has it, unlike a read model that may lag.
  */
 @Component
 class ChargeLookup {

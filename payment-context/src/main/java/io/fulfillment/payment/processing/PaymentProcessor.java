@@ -72,7 +72,7 @@ class PaymentProcessor {
                 return record(paymentId, found.get());
             }
             log.warn("Payment {} failed: {}", paymentId, chargeFailed.getMessage());
-            return new RecordPaymentFailedCommand(paymentId, chargeFailed.getMessage());
+            return new RecordPaymentFailedCommand(paymentId, chargeFailed.failure());
         }
     }
 
@@ -92,9 +92,14 @@ class PaymentProcessor {
         return new RecordPaymentDeclinedCommand(paymentId, ((ChargeOutcome.Declined) charge).reason());
     }
 
+    /**
+     * Refunds the charge the request names. A request recorded before the event carried the charge (revision 1,
+     * upcast with it null) finds it in the payment's history instead.
+     */
     @EventHandler
     void on(RefundRequestedEvent event) {
-        String transactionId = charges.transactionOf(event.paymentId());
+        String transactionId =
+                event.pspTransactionId() != null ? event.pspTransactionId() : charges.transactionOf(event.paymentId());
         String refundId = psp.refund(event.paymentId(), transactionId, event.amount());
         commandGateway.sendAndWait(new RecordRefundCompletedCommand(event.paymentId(), refundId));
     }

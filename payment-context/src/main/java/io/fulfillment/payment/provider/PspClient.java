@@ -2,6 +2,7 @@ package io.fulfillment.payment.provider;
 
 import io.fulfillment.chassis.correlation.Correlation;
 import io.fulfillment.contracts.kernel.Money;
+import io.fulfillment.contracts.payment.PaymentFailure;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.payment.provider.PspMessages.ChargeRequest;
 import io.fulfillment.payment.provider.PspMessages.ChargeResponse;
@@ -46,6 +47,7 @@ public class PspClient implements AutoCloseable {
 
     static final String BASE_URL = "fulfillment.payment.psp.base-url";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final PaymentFailure UNAVAILABLE = PaymentFailure.PROVIDER_UNAVAILABLE;
 
     private final Environment environment;
     private final RestClient.Builder restClientBuilder;
@@ -185,14 +187,17 @@ public class PspClient implements AutoCloseable {
         try {
             return Retry.decorateCallable(resilience.retry(), guarded).call();
         } catch (CallNotPermittedException e) {
-            throw new PaymentProviderException("payment provider unavailable (circuit open)", e);
+            throw new PaymentProviderException(UNAVAILABLE, "payment provider unavailable (circuit open)", e);
         } catch (PspRequestRejectedException e) {
-            throw new PaymentProviderException("payment provider refused the " + operation + ": " + e.getMessage(), e);
+            throw new PaymentProviderException(
+                    PaymentFailure.PROVIDER_REFUSED_REQUEST,
+                    "payment provider refused the " + operation + ": " + e.getMessage(),
+                    e);
         } catch (PspUnavailableException | TimeoutException | BulkheadFullException e) {
             throw new PaymentProviderException(
-                    "payment provider failed after " + attempts.get() + " attempts: " + describe(e), e);
+                    UNAVAILABLE, "payment provider failed after " + attempts.get() + " attempts: " + describe(e), e);
         } catch (Exception e) {
-            throw new PaymentProviderException("payment provider call failed: " + describe(e), e);
+            throw new PaymentProviderException(UNAVAILABLE, "payment provider call failed: " + describe(e), e);
         }
     }
 

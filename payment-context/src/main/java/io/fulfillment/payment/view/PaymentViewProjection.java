@@ -69,7 +69,7 @@ class PaymentViewProjection {
 
     @EventHandler
     void on(PaymentFailedEvent event, @SequenceNumber long sequence) {
-        apply(event.paymentId(), sequence, PaymentStatus.FAILED, event.reason());
+        apply(event.paymentId(), sequence, PaymentStatus.FAILED, event.reason().name());
     }
 
     @EventHandler

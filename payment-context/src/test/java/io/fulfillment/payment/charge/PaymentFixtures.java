@@ -10,6 +10,7 @@ import io.fulfillment.contracts.payment.PaymentCancelledEvent;
 import io.fulfillment.contracts.payment.PaymentChargedEvent;
 import io.fulfillment.contracts.payment.PaymentDeclinedEvent;
 import io.fulfillment.contracts.payment.PaymentFailedEvent;
+import io.fulfillment.contracts.payment.PaymentFailure;
 import io.fulfillment.contracts.payment.PaymentId;
 import io.fulfillment.contracts.payment.PaymentRefundedEvent;
 import io.fulfillment.contracts.payment.PaymentRequestedEvent;
@@ -36,7 +37,7 @@ final class PaymentFixtures {
     static final String NO_CHARGE_AT_PROVIDER = null;
     static final String NOTHING_REFUNDED = null;
     static final String CARD_DECLINED = "card declined: insufficient funds";
-    static final String PSP_UNAVAILABLE = "payment provider unavailable after 3 attempts";
+    static final PaymentFailure PSP_UNAVAILABLE = PaymentFailure.PROVIDER_UNAVAILABLE;
     static final String CUSTOMER_CANCELLED = "customer cancelled the order";
     static final String SHIPMENT_REJECTED = "shipment rejected: address outside the delivery area";
     static final String CANCELLED_BEFORE_CHARGE = "payment was cancelled before the charge completed";
@@ -107,17 +108,17 @@ final class PaymentFixtures {
 
     /** The saga asked for the money back because the order could not be shipped. */
     static RefundRequestedEvent refundRequested() {
-        return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, SHIPMENT_REJECTED);
+        return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, PSP_TRANSACTION_ID, SHIPMENT_REJECTED);
     }
 
     /** The customer cancelled after the charge went through, so abandoning the payment means refunding it. */
     static RefundRequestedEvent refundRequestedOnCancellation() {
-        return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, CUSTOMER_CANCELLED);
+        return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, PSP_TRANSACTION_ID, CUSTOMER_CANCELLED);
     }
 
     /** The charge completed after the payment had been cancelled, so the money goes straight back. */
     static RefundRequestedEvent lateChargeRefundRequested() {
-        return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, CANCELLED_BEFORE_CHARGE);
+        return new RefundRequestedEvent(PAYMENT_ID, ORDER_ID, ORDER_TOTAL, PSP_TRANSACTION_ID, CANCELLED_BEFORE_CHARGE);
     }
 
     static ChargeReversalRequestedEvent chargeReversalRequested() {

@@ -1,6 +1,7 @@
 package io.fulfillment.shipping.delivery;
 
 import io.fulfillment.contracts.kernel.ShippingAddress;
+import io.fulfillment.contracts.shipping.DeliveryRefusal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Where the carrier delivers: a set of served countries (ISO 3166-1 alpha-2 codes). An address is deliverable when its
- * country is served and it has a postal code; anything else is refused with a reason the customer can act on.
+ * country is served and it has a postal code; anything else is refused with the reason's code, which the customer can act on.
  */
 final class DeliveryArea {
 
@@ -37,18 +38,18 @@ final class DeliveryArea {
     }
 
     /** Why goods cannot be delivered to the address, or empty when they can. */
-    Optional<String> refusalFor(ShippingAddress address) {
+    Optional<DeliveryRefusal> refusalFor(ShippingAddress address) {
         if (address == null) {
-            return Optional.of("no shipping address was given");
+            return Optional.of(DeliveryRefusal.NO_ADDRESS);
         }
         if (!hasCountry(address)) {
-            return Optional.of("the address has no country");
+            return Optional.of(DeliveryRefusal.NO_COUNTRY);
         }
         if (!serves(address.country())) {
-            return Optional.of("country '" + address.country() + "' is outside the delivery area");
+            return Optional.of(DeliveryRefusal.COUNTRY_NOT_SERVED);
         }
         if (!hasPostalCode(address)) {
-            return Optional.of("the address has no postal code");
+            return Optional.of(DeliveryRefusal.NO_POSTAL_CODE);
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
 import io.fulfillment.contracts.shipping.DeliverShipmentCommand;
+import io.fulfillment.contracts.shipping.DeliveryRefusal;
 import io.fulfillment.contracts.shipping.DispatchShipmentCommand;
 import io.fulfillment.contracts.shipping.ScheduleShipmentCommand;
 import io.fulfillment.contracts.shipping.ShipmentCancelledEvent;
@@ -68,7 +69,7 @@ class Shipment {
         if (!hasSomethingToShip(command.items())) {
             throw new InvalidShipmentItemsException(command.items());
         }
-        Optional<String> refusal = DeliveryArea.standard().refusalFor(command.address());
+        Optional<DeliveryRefusal> refusal = DeliveryArea.standard().refusalFor(command.address());
         if (refusal.isPresent()) {
             apply(new ShipmentRejectedEvent(command.shipmentId(), command.orderId(), refusal.get()));
         } else {

@@ -61,7 +61,14 @@ class ShipmentProjection {
 
     @EventHandler
     void on(ShipmentRejectedEvent event, @SequenceNumber long sequence) {
-        open(event.shipmentId(), event.orderId(), ShipmentStatus.REJECTED, null, List.of(), event.reason(), sequence);
+        open(
+                event.shipmentId(),
+                event.orderId(),
+                ShipmentStatus.REJECTED,
+                null,
+                List.of(),
+                event.reason().name(),
+                sequence);
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import io.fulfillment.contracts.kernel.ShippingAddress;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
 import io.fulfillment.contracts.shipping.DeliverShipmentCommand;
+import io.fulfillment.contracts.shipping.DeliveryRefusal;
 import io.fulfillment.contracts.shipping.DispatchShipmentCommand;
 import io.fulfillment.contracts.shipping.ScheduleShipmentCommand;
 import io.fulfillment.contracts.shipping.ShipmentCancelledEvent;
@@ -37,9 +38,9 @@ final class ShipmentFixtures {
             new ShippingAddress("Ada Lovelace", "Rue de Rivoli 1", " ", "Paris", "FR");
     static final ShippingAddress NO_ADDRESS = null;
 
-    static final String OUTSIDE_DELIVERY_AREA = "country 'BR' is outside the delivery area";
-    static final String MISSING_POSTAL_CODE = "the address has no postal code";
-    static final String MISSING_ADDRESS = "no shipping address was given";
+    static final DeliveryRefusal OUTSIDE_DELIVERY_AREA = DeliveryRefusal.COUNTRY_NOT_SERVED;
+    static final DeliveryRefusal MISSING_POSTAL_CODE = DeliveryRefusal.NO_POSTAL_CODE;
+    static final DeliveryRefusal MISSING_ADDRESS = DeliveryRefusal.NO_ADDRESS;
     static final String CUSTOMER_CANCELLED = "customer cancelled the order";
 
     private ShipmentFixtures() {}
@@ -76,7 +77,7 @@ final class ShipmentFixtures {
         return shipmentRejectedBecause(OUTSIDE_DELIVERY_AREA);
     }
 
-    static ShipmentRejectedEvent shipmentRejectedBecause(String reason) {
+    static ShipmentRejectedEvent shipmentRejectedBecause(DeliveryRefusal reason) {
         return new ShipmentRejectedEvent(SHIPMENT_ID, ORDER_ID, reason);
     }
 

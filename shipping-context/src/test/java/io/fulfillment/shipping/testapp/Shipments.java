@@ -15,7 +15,7 @@ public final class Shipments {
             new ShippingAddress("Ada Lovelace", "Unter den Linden 1", "10117", "Berlin", "DE");
     public static final ShippingAddress ADDRESS_IN_SAO_PAULO =
             new ShippingAddress("Ada Lovelace", "Avenida Paulista 1000", "01310-100", "São Paulo", "BR");
-    public static final String OUTSIDE_DELIVERY_AREA = "country 'BR' is outside the delivery area";
+    public static final String OUTSIDE_DELIVERY_AREA = "COUNTRY_NOT_SERVED";
     public static final List<ShipmentItem> TWO_KEYBOARDS_AND_A_MOUSE = List.of(
             new ShipmentItem(ProductId.of("keyboard-k120"), 2), new ShipmentItem(ProductId.of("mouse-m185"), 1));
 
