@@ -2,19 +2,26 @@ package io.fulfillment.chassis.axon;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.spring.stereotype.Saga;
 import org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 
 /**
@@ -70,6 +77,35 @@ public class AxonChassisAutoConfiguration {
                         return builder;
                     }));
         };
+    }
+
+    /**
+     * Sagas are never replayed: their handlers send commands, so handling history again would reserve, charge and ship
+     * again. The admin API refuses to reset a saga's processor (a saga manager does not support a reset), and a saga's
+     * processor that finds no token of its own (a new deployment, a token store that was wiped) starts at the head of
+     * the event stream instead of Axon's default, the tail: it handles only what happens from then on. Sagas are found
+     * as Spring's {@code @Saga} beans, their processor named as Axon names it ({@code @ProcessingGroup} or
+     * {@code <SagaType>Processor}); this applies to pooled streaming processors, which every processor here is.
+     */
+    @Bean
+    ConfigurerModule sagasStartAtTheHead(ListableBeanFactory beans) {
+        return configurer -> sagaProcessorNames(beans).forEach(name -> configurer
+                .eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration(
+                        name,
+                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
+    }
+
+    static Set<String> sagaProcessorNames(ListableBeanFactory beans) {
+        Set<String> names = new TreeSet<>();
+        for (String bean : beans.getBeanNamesForAnnotation(Saga.class)) {
+            Class<?> sagaType = beans.getType(bean);
+            if (sagaType != null) {
+                ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(sagaType, ProcessingGroup.class);
+                names.add(group != null ? group.value() : sagaType.getSimpleName() + "Processor");
+            }
+        }
+        return names;
     }
 
     private static CommitSignallingEventSource signallingSource(
