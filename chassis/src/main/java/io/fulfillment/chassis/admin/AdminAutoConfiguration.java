@@ -6,10 +6,10 @@ import io.fulfillment.chassis.mongo.ReadModelGenerations;
 import io.fulfillment.chassis.mongo.RebuildableReadModel;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -44,7 +44,7 @@ public class AdminAutoConfiguration {
                 ReadModelGenerations generations,
                 MongoTemplate mongo,
                 MongoBatchWriter documents,
-                List<RebuildableReadModel> readModels,
+                ObjectProvider<RebuildableReadModel> readModels,
                 @Value("${fulfillment.read-models.rebuild.poll-interval:200ms}") Duration pollInterval,
                 @Value("${fulfillment.read-models.rebuild.switch-lag:20}") long switchLag,
                 @Value("${fulfillment.read-models.rebuild.switch-timeout:30s}") Duration switchTimeout,
@@ -54,7 +54,7 @@ public class AdminAutoConfiguration {
                     generations,
                     mongo,
                     documents,
-                    readModels,
+                    readModels.orderedStream().toList(),
                     new ReadModelRebuilds.Settings(pollInterval, switchLag, switchTimeout, dropAfter),
                     Clock.systemUTC());
         }

@@ -150,8 +150,11 @@ class ReadModelRebuilds implements AutoCloseable {
     /** Stops a rebuild that has not switched yet and drops what it built. */
     synchronized RebuildStatus abort(String name) {
         Rebuild rebuild = rebuilds.get(name);
-        if (rebuild == null || rebuild.phase != Phase.REBUILDING) {
-            throw new UnknownProcessorException("rebuild in progress of " + name);
+        if (rebuild == null) {
+            throw new UnknownProcessorException("rebuild of " + name);
+        }
+        if (rebuild.phase != Phase.REBUILDING) {
+            throw new RebuildNotAbortableException(name, rebuild.phase);
         }
         rebuild.stopProcessor();
         discard(rebuild.processorName, rebuild.readModel, rebuild.building);
@@ -298,7 +301,9 @@ class ReadModelRebuilds implements AutoCloseable {
     private void dropCollections(RebuildableReadModel readModel, Generation generation) {
         for (Class<?> type : readModel.documentTypes()) {
             String collection = generation.collection(mongo.getCollectionName(type));
-            mongo.dropCollection(collection);
+            if (mongo.collectionExists(collection)) {
+                mongo.dropCollection(collection);
+            }
             documents.forgetAll(collection);
         }
     }
