@@ -30,7 +30,8 @@ class ReadModelGenerationsIT {
 
         assertThat(generations.current(readModel)).isEqualTo(new Generation(readModel, 1));
         assertThat(generations.current(readModel).collection("summaries")).isEqualTo("summaries");
-        assertThat(generations.current(readModel).next().collection("summaries")).isEqualTo("summaries_g2");
+        assertThat(generations.current(readModel).next().collection("summaries"))
+                .isEqualTo("summaries_g2");
     }
 
     @Test
