@@ -232,7 +232,12 @@ class ReadModelRebuilds implements AutoCloseable {
                 tokens.deleteToken(rebuild.processorName, 0);
             });
             rebuild.finish(Phase.SWITCHED, null, clock.instant());
-            log.info("Read model {} now serves generation {}", name, rebuild.building.number());
+            log.info(
+                    "Read model {} now serves generation {}: {} events rebuilt in {}",
+                    name,
+                    rebuild.building.number(),
+                    rebuild.lastDone(tailPosition()),
+                    Duration.between(rebuild.startedAt, rebuild.finishedAt));
         } catch (RuntimeException e) {
             log.error("Switch of read model {} to generation {} failed", name, rebuild.building.number(), e);
             rebuild.stopProcessor();
