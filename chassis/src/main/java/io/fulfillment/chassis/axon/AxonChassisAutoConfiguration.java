@@ -45,13 +45,24 @@ public class AxonChassisAutoConfiguration {
      * <p>A processor named under {@code axon.eventhandling.processors} gets this too, but Axon then applies that
      * entry's settings, with Axon's own defaults for the ones left out (batch size 1, a claim every 5 s) overriding
      * the batch size and claim interval set here: such an entry states its batch size and claim interval.
+     *
+     * <p><b>Sagas are never replayed</b>: their handlers send commands, so handling history again would reserve,
+     * charge and ship again. The admin API refuses to reset a saga's processor (a saga manager does not support a
+     * reset), and a saga's processor that finds no token of its own (a new deployment, a token store that was wiped)
+     * starts at the head of the event stream: it handles only what happens from then on. Axon does that by itself only
+     * for a saga processor that has no configuration of its own registered here (any, such as a batching window,
+     * silently replaces Axon's saga default and the processor would start at the tail), so the head start is stated
+     * here for every saga and composed with whatever else its processor gets. Sagas are found as Spring's
+     * {@code @Saga} beans, their processor named as Axon names it ({@code @ProcessingGroup} or
+     * {@code <SagaType>Processor}).
      */
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${fulfillment.processors.batch-size:100}") int batchSize,
             @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval,
             @Value("${fulfillment.processors.initial-segment-count:1}") int initialSegmentCount,
-            Environment environment) {
+            Environment environment,
+            ListableBeanFactory beans) {
         Map<String, Duration> batchingWindows = Binder.get(environment)
                 .bind("fulfillment.processors.batching-window", Bindable.mapOf(String.class, Duration.class))
                 .orElse(Map.of());
@@ -67,36 +78,27 @@ public class AxonChassisAutoConfiguration {
                 }
                 return builder;
             });
-            batchingWindows.forEach((processor, window) -> configurer
+            Set<String> sagas = sagaProcessorNames(beans);
+            Set<String> customised = new TreeSet<>(batchingWindows.keySet());
+            customised.addAll(sagas);
+            // one registration per processor name: a second one for the same name would replace the first
+            customised.forEach(processor -> configurer
                     .eventProcessing()
                     .registerPooledStreamingEventProcessorConfiguration(processor, (configuration, builder) -> {
-                        if (configuration.eventStore() instanceof EmbeddedEventStore store) {
+                        Duration window = batchingWindows.get(processor);
+                        if (window != null && configuration.eventStore() instanceof EmbeddedEventStore store) {
                             builder.messageSource(signallingSource(signalling, configuration, store)
                                     .signallingAfter(window));
+                        }
+                        if (sagas.contains(processor)) {
+                            builder.initialToken(StreamableMessageSource::createHeadToken);
                         }
                         return builder;
                     }));
         };
     }
 
-    /**
-     * Sagas are never replayed: their handlers send commands, so handling history again would reserve, charge and ship
-     * again. The admin API refuses to reset a saga's processor (a saga manager does not support a reset), and a saga's
-     * processor that finds no token of its own (a new deployment, a token store that was wiped) starts at the head of
-     * the event stream instead of Axon's default, the tail: it handles only what happens from then on. Sagas are found
-     * as Spring's {@code @Saga} beans, their processor named as Axon names it ({@code @ProcessingGroup} or
-     * {@code <SagaType>Processor}); this applies to pooled streaming processors, which every processor here is.
-     */
-    @Bean
-    ConfigurerModule sagasStartAtTheHead(ListableBeanFactory beans) {
-        return configurer -> sagaProcessorNames(beans).forEach(name -> configurer
-                .eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration(
-                        name,
-                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
-    }
-
-    static Set<String> sagaProcessorNames(ListableBeanFactory beans) {
+    private static Set<String> sagaProcessorNames(ListableBeanFactory beans) {
         Set<String> names = new TreeSet<>();
         for (String bean : beans.getBeanNamesForAnnotation(Saga.class)) {
             Class<?> sagaType = beans.getType(bean);
