@@ -239,9 +239,19 @@ class ReadModelRebuilds implements AutoCloseable {
                     rebuild.lastDone(tailPosition()),
                     Duration.between(rebuild.startedAt, rebuild.finishedAt));
         } catch (RuntimeException e) {
-            log.error("Switch of read model {} to generation {} failed", name, rebuild.building.number(), e);
             rebuild.stopProcessor();
-            rebuild.finish(Phase.FAILED, e.getMessage(), clock.instant());
+            if (generations.current(name).equals(rebuild.building)) {
+                // the pointer moved, the tokens did not: the live processor goes over what the new generation holds
+                log.warn(
+                        "Read model {} serves generation {}; its processor resumes from its own position",
+                        name,
+                        rebuild.building.number(),
+                        e);
+                rebuild.finish(Phase.SWITCHED, e.getMessage(), clock.instant());
+            } else {
+                log.error("Switch of read model {} to generation {} failed", name, rebuild.building.number(), e);
+                rebuild.finish(Phase.FAILED, e.getMessage(), clock.instant());
+            }
         } finally {
             live.start();
         }

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param eventsPerSecond the rebuild's speed over the last few seconds
  * @param etaSeconds the time left at that speed (null until there is a speed)
  * @param error true while the rebuilding processor fails on an event and retries it (the log says why)
- * @param failure why the rebuild stopped, for {@code FAILED}
+ * @param failure why the rebuild stopped ({@code FAILED}), or why the live processor kept its own position after the
+ *     pointer had moved ({@code SWITCHED}: harmless, it goes over events the new generation already holds)
  */
 record RebuildStatus(
         String readModel,
