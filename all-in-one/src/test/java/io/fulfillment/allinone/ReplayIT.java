@@ -10,6 +10,7 @@ import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.order.OrderStatus;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
-/** Rebuilding a projection from the event store through the admin API yields exactly the read model it replaced. */
+/**
+ * Rebuilding a projection from the event store through the admin API (in place, or blue/green beside the serving one)
+ * yields exactly the read model it replaced, and never makes the saga act on history again.
+ */
 @AllInOneTest
 class ReplayIT {
 
     private static final String CUSTOMER = "customer-replay";
+    private static final String SAGA_PROCESSOR = "OrderFulfillmentSagaProcessor";
 
     @LocalServerPort
     int port;
@@ -60,5 +65,37 @@ class ReplayIT {
                     .isEqualTo(ordersBefore);
             assertThat(api.get("/orders/" + confirmed + "/timeline").getBody()).isEqualTo(timelineBefore);
         });
+    }
+
+    @Test
+    void rebuildsTheOrderSummariesBlueGreenWithoutRunningTheSagaAgain() {
+        FulfillmentApi api = new FulfillmentApi(restClient, port);
+        String customer = CUSTOMER + "-blue-green";
+        ProductId product = api.registerProduct("desk", "120.00", 10);
+        OrderId confirmed = api.placeOrder(customer, Map.of(product, 3), DELIVERABLE_ADDRESS);
+        api.awaitStatus(confirmed, OrderStatus.CONFIRMED);
+        await().atMost(SETTLE).until(() -> api.timeline(confirmed).entries().stream()
+                .anyMatch(entry -> entry.eventType().equals("OrderConfirmedEvent")));
+        JsonNode ordersBefore =
+                api.get("/orders?customerId=" + customer + "&size=100").getBody();
+        JsonNode timelineBefore = api.get("/orders/" + confirmed + "/timeline").getBody();
+        JsonNode stockBefore = api.get("/products/" + product).getBody();
+
+        var sagaReplay = api.post("/admin/processors/" + SAGA_PROCESSOR + "/replay", Map.of(), new HttpHeaders());
+        var rebuild = api.post("/admin/read-models/order-summary/rebuild", Map.of(), new HttpHeaders());
+
+        assertThat(sagaReplay.getStatusCode().value()).isEqualTo(409);
+        assertThat(rebuild.getStatusCode().value()).as("%s", rebuild.getBody()).isEqualTo(202);
+        JsonNode done = await().atMost(SETTLE)
+                .until(
+                        () -> api.get("/admin/read-models/order-summary/rebuild")
+                                .getBody(),
+                        status -> !status.get("phase").asText().matches("REBUILDING|SWITCHING|SWITCHED"));
+        assertThat(done.get("phase").asText()).as("%s", done).isEqualTo("DONE");
+        assertThat(api.get("/orders?customerId=" + customer + "&size=100").getBody())
+                .isEqualTo(ordersBefore);
+        // a saga that ran again would have reserved the stock again and added its steps to the order's timeline
+        assertThat(api.get("/products/" + product).getBody()).isEqualTo(stockBefore);
+        assertThat(api.get("/orders/" + confirmed + "/timeline").getBody()).isEqualTo(timelineBefore);
     }
 }

@@ -294,6 +294,34 @@ class DistributedFulfillmentIT {
     }
 
     @Test
+    void rebuildsTheOrderSummariesBlueGreenOnAxonServerAndMongo() throws Exception {
+        String product = gateway.registerProduct(10);
+        String order = gateway.placeOrder(Map.of(product, 1));
+        JsonNode before = gateway.awaitTerminal(order);
+
+        HttpResponse<String> started =
+                gateway.send("POST", "/admin/order-query/read-models/order-summary/rebuild", adminToken, null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode done = await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> JSON.readTree(gateway.send(
+                                        "GET", "/admin/order-query/read-models/order-summary/rebuild", adminToken, null)
+                                .body()),
+                        status -> List.of("DONE", "FAILED", "ABORTED")
+                                .contains(status.path("phase").asText()));
+
+        report(
+                "rebuild",
+                "order-summary blue/green: %s of %s events, %s",
+                done.path("eventsDone"),
+                done.path("eventsTotal"),
+                done);
+        assertThat(done.path("phase").asText()).as("%s", done).isEqualTo("DONE");
+        assertThat(gateway.summary(order)).isEqualTo(before);
+    }
+
+    @Test
     void paysAnOrderPlacedWhilePaymentWasKilledOnceItIsBackWithinTheDeadline() throws Exception {
         String product = gateway.registerProduct(10);
         ServiceProcess payment = stack.service("payment-context");

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -52,7 +53,8 @@ class EventProcessorAdmin {
     List<DeadLetterView> deadLetters() {
         return processing.eventProcessors().keySet().stream()
                 .sorted()
-                .flatMap(group -> processing.deadLetterQueue(group).stream().map(queue -> viewOf(group, queue)))
+                .flatMap(group -> processing.deadLetterQueue(group).stream()
+                        .map(queue -> viewOf(group, queue, processing.sequencingPolicy(group))))
                 .toList();
     }
 
@@ -174,7 +176,10 @@ class EventProcessorAdmin {
         return Math.min(1.0, (double) position / resetPosition);
     }
 
-    private static DeadLetterView viewOf(String group, SequencedDeadLetterQueue<EventMessage<?>> queue) {
+    private static DeadLetterView viewOf(
+            String group,
+            SequencedDeadLetterQueue<EventMessage<?>> queue,
+            SequencingPolicy<? super EventMessage<?>> sequencing) {
         List<DeadLetterView.Letter> letters = StreamSupport.stream(
                         queue.deadLetters().spliterator(), false)
                 .flatMap(sequence -> StreamSupport.stream(sequence.spliterator(), false))
@@ -185,7 +190,8 @@ class EventProcessorAdmin {
                                 .map(cause -> cause.type() + ": " + cause.message())
                                 .orElse(null),
                         letter.enqueuedAt(),
-                        letter.lastTouched()))
+                        letter.lastTouched(),
+                        String.valueOf(sequencing.getSequenceIdentifierFor(letter.message()))))
                 .toList();
         return new DeadLetterView(group, queue.amountOfSequences(), letters);
     }

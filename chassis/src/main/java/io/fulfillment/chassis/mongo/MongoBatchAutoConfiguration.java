@@ -1,5 +1,6 @@
 package io.fulfillment.chassis.mongo;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,5 +22,15 @@ public class MongoBatchAutoConfiguration {
             MongoTemplate mongo,
             @Value("${fulfillment.read-models.document-cache.max-entries:0}") int cachedDocuments) {
         return new MongoBatchWriter(mongo, cachedDocuments);
+    }
+
+    /**
+     * The generation each rebuildable read model serves; an instance trusts what it read for {@code
+     * fulfillment.read-models.generations.refresh} (its own switches it knows at once).
+     */
+    @Bean
+    ReadModelGenerations readModelGenerations(
+            MongoTemplate mongo, @Value("${fulfillment.read-models.generations.refresh:2s}") Duration refresh) {
+        return new ReadModelGenerations(mongo, refresh);
     }
 }

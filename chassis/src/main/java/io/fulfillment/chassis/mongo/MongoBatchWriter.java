@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -71,43 +72,66 @@ public class MongoBatchWriter {
 
     /** The document with this id as this batch last left it, or as stored if the batch has not touched it. */
     public <T> Optional<T> load(Class<T> documentType, String id) {
+        return load(documentType, mongo.getCollectionName(documentType), id);
+    }
+
+    /**
+     * {@link #load(Class, String)} from the named collection instead of the type's own, for a read model kept in
+     * generations of its collections ({@link ReadModelGenerations}).
+     */
+    public <T> Optional<T> load(Class<T> documentType, String collection, String id) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return Optional.ofNullable(mongo.findById(id, documentType));
+            return Optional.ofNullable(mongo.findById(id, documentType, collection));
         }
-        Documents documents = batch().documentsOf(documentType);
+        Documents documents = batch().documentsOf(new Target(documentType, collection));
         Optional<?> known = documents.known.computeIfAbsent(id, key -> {
-            Object remembered = committed.get(documentType, key);
-            return Optional.ofNullable(remembered != null ? remembered : mongo.findById(key, documentType));
+            Object remembered = committed.get(documentType, collection, key);
+            return Optional.ofNullable(remembered != null ? remembered : mongo.findById(key, documentType, collection));
         });
         return known.map(documentType::cast);
     }
 
     /** Makes this the document's state; inside a batch it is written (replaced or inserted by id) when the batch commits. */
     public void save(Object document) {
+        save(document, mongo.getCollectionName(document.getClass()));
+    }
+
+    /** {@link #save(Object)} into the named collection instead of the type's own. */
+    public void save(Object document, String collection) {
         if (!CurrentUnitOfWork.isStarted()) {
-            committed.forget(document.getClass(), idOf(document));
-            mongo.save(document);
+            committed.forget(document.getClass(), collection, idOf(document));
+            mongo.save(document, collection);
             return;
         }
-        batch().documentsOf(document.getClass()).change(idOf(document), Optional.of(document));
+        batch().documentsOf(new Target(document.getClass(), collection)).change(idOf(document), Optional.of(document));
     }
 
     /** Removes the document; inside a batch it is deleted by id when the batch commits. */
     public void delete(Class<?> documentType, String id) {
+        delete(documentType, mongo.getCollectionName(documentType), id);
+    }
+
+    /** {@link #delete(Class, String)} from the named collection instead of the type's own. */
+    public void delete(Class<?> documentType, String collection, String id) {
         if (!CurrentUnitOfWork.isStarted()) {
-            committed.forget(documentType, id);
-            mongo.remove(byId(id), documentType);
+            committed.forget(documentType, collection, id);
+            mongo.remove(byId(id), documentType, collection);
             return;
         }
-        batch().documentsOf(documentType).change(id, Optional.empty());
+        batch().documentsOf(new Target(documentType, collection)).change(id, Optional.empty());
     }
 
     /**
-     * Forgets every remembered document of this type; a projection calls it when it empties the type's collection
-     * (its reset handler, while its processor is stopped).
+     * Forgets every remembered document of this type, in whichever collection; a projection calls it when it empties
+     * the type's collection (its reset handler, while its processor is stopped).
      */
     public void forgetAll(Class<?> documentType) {
-        committed.forgetAll(documentType);
+        committed.forgetAll(key -> key.type() == documentType);
+    }
+
+    /** Forgets every remembered document of the named collection (it was dropped). */
+    public void forgetAll(String collection) {
+        committed.forgetAll(key -> key.collection().equals(collection));
     }
 
     private Batch batch() {
@@ -134,32 +158,39 @@ public class MongoBatchWriter {
         return query(where("_id").is(id));
     }
 
-    /** The documents one batch has read or written, per document type in the order the batch first touched them. */
+    /** The documents one batch has read or written, per collection in the order the batch first touched them. */
     private static final class Batch {
 
-        private final Map<Class<?>, Documents> byType = new LinkedHashMap<>();
+        private final Map<Target, Documents> byTarget = new LinkedHashMap<>();
 
-        Documents documentsOf(Class<?> documentType) {
-            return byType.computeIfAbsent(documentType, type -> new Documents());
+        Documents documentsOf(Target target) {
+            return byTarget.computeIfAbsent(target, type -> new Documents());
         }
 
         void flush(MongoTemplate mongo) {
-            byType.forEach((type, documents) -> documents.flush(mongo, type));
+            byTarget.forEach((target, documents) -> documents.flush(mongo, target));
         }
 
         /** The batch committed: its writes are the documents' committed state. */
         void remember(CommittedDocuments committed) {
-            byType.forEach((type, documents) -> documents.changed.forEach(
-                    id -> committed.put(type, id, documents.known.get(id).orElse(null))));
+            byTarget.forEach((target, documents) -> documents.changed.forEach(id -> committed.put(
+                    target.type(),
+                    target.collection(),
+                    id,
+                    documents.known.get(id).orElse(null))));
         }
 
         /** The batch rolled back after it may have written: what it touched is unknown until read again. */
         void forget(CommittedDocuments committed) {
-            byType.forEach((type, documents) -> documents.known.keySet().forEach(id -> committed.forget(type, id)));
+            byTarget.forEach((target, documents) ->
+                    documents.known.keySet().forEach(id -> committed.forget(target.type(), target.collection(), id)));
         }
     }
 
-    /** One type's documents in a batch: the last known state of each id (empty: absent) and which ids changed. */
+    /** Where a batch's documents go: a document type and the collection it is written to. */
+    private record Target(Class<?> type, String collection) {}
+
+    /** One collection's documents in a batch: the last known state of each id (empty: absent) and which ids changed. */
     private static final class Documents {
 
         private final Map<String, Optional<?>> known = new HashMap<>();
@@ -170,11 +201,11 @@ public class MongoBatchWriter {
             changed.add(id);
         }
 
-        void flush(MongoTemplate mongo, Class<?> documentType) {
+        void flush(MongoTemplate mongo, Target target) {
             if (changed.isEmpty()) {
                 return;
             }
-            BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, documentType);
+            BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, target.type(), target.collection());
             for (String id : changed) {
                 known.get(id)
                         .ifPresentOrElse(
@@ -194,7 +225,7 @@ public class MongoBatchWriter {
      */
     private static final class CommittedDocuments {
 
-        private record Key(Class<?> type, String id) {}
+        private record Key(Class<?> type, String collection, String id) {}
 
         private final int capacity;
         private final Map<Key, Object> documents;
@@ -209,28 +240,28 @@ public class MongoBatchWriter {
             };
         }
 
-        synchronized Object get(Class<?> type, String id) {
-            return capacity == 0 ? null : documents.get(new Key(type, id));
+        synchronized Object get(Class<?> type, String collection, String id) {
+            return capacity == 0 ? null : documents.get(new Key(type, collection, id));
         }
 
         /** A deleted document ({@code null}) is forgotten rather than remembered as absent. */
-        synchronized void put(Class<?> type, String id, Object document) {
+        synchronized void put(Class<?> type, String collection, String id, Object document) {
             if (capacity == 0) {
                 return;
             }
             if (document == null) {
-                documents.remove(new Key(type, id));
+                documents.remove(new Key(type, collection, id));
             } else {
-                documents.put(new Key(type, id), document);
+                documents.put(new Key(type, collection, id), document);
             }
         }
 
-        synchronized void forget(Class<?> type, String id) {
-            documents.remove(new Key(type, id));
+        synchronized void forget(Class<?> type, String collection, String id) {
+            documents.remove(new Key(type, collection, id));
         }
 
-        synchronized void forgetAll(Class<?> type) {
-            documents.keySet().removeIf(key -> key.type() == type);
+        synchronized void forgetAll(Predicate<Key> which) {
+            documents.keySet().removeIf(which);
         }
     }
 }

@@ -208,6 +208,20 @@ class MongoBatchWriterTest {
         assertThat(writer.load(Parcel.class, "p-1")).isEmpty();
     }
 
+    @Test
+    void keepsTheSameDocumentApartInTwoGenerationsOfItsCollection() {
+        mongo.save(new Parcel("p-1", "packed"));
+        DefaultUnitOfWork<?> batch = startBatch();
+
+        assertThat(writer.load(Parcel.class, "parcels_g2", "p-1")).isEmpty();
+        writer.save(new Parcel("p-1", "rebuilt"), "parcels_g2");
+        assertThat(writer.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "packed"));
+        batch.commit();
+
+        assertThat(mongo.findById("p-1", Parcel.class)).isEqualTo(new Parcel("p-1", "packed"));
+        assertThat(mongo.findById("p-1", Parcel.class, "parcels_g2")).isEqualTo(new Parcel("p-1", "rebuilt"));
+    }
+
     @Nested
     class RememberingCommittedDocuments {
 
@@ -290,6 +304,35 @@ class MongoBatchWriterTest {
             DefaultUnitOfWork<?> next = startBatch();
             assertThat(remembering.load(Parcel.class, "p-1")).isEmpty();
             assertThat(remembering.load(Label.class, "l-1")).contains(new Label("l-1", 1));
+            next.commit();
+            assertThat(commandNames()).containsExactly("find");
+        }
+    }
+
+    @Nested
+    class RememberingGenerations {
+
+        private MongoBatchWriter remembering;
+
+        @BeforeEach
+        void rememberTen() {
+            remembering = new MongoBatchWriter(mongo, 10);
+        }
+
+        @Test
+        void forgetsTheDocumentsOfADroppedGenerationOnly() {
+            DefaultUnitOfWork<?> batch = startBatch();
+            remembering.save(new Parcel("p-1", "old generation"));
+            remembering.save(new Parcel("p-1", "new generation"), "parcels_g2");
+            batch.commit();
+            mongo.dropCollection("parcels");
+            remembering.forgetAll("parcels");
+            commands.clear();
+
+            DefaultUnitOfWork<?> next = startBatch();
+            assertThat(remembering.load(Parcel.class, "parcels_g2", "p-1"))
+                    .contains(new Parcel("p-1", "new generation"));
+            assertThat(remembering.load(Parcel.class, "p-1")).isEmpty();
             next.commit();
             assertThat(commandNames()).containsExactly("find");
         }

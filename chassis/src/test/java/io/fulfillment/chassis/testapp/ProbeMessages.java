@@ -18,5 +18,9 @@ final class ProbeMessages {
 
     record PoisonEvent(String id) {}
 
+    record ShipmentWantedEvent(String shipmentId) {}
+
+    record ShipCommand(String shipmentId) {}
+
     record FiredDeadline(OrderId sagaOrderId, ProbeDeadline deadline, String correlationId, Instant firedAt) {}
 }

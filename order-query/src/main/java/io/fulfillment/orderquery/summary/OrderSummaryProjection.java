@@ -1,6 +1,8 @@
 package io.fulfillment.orderquery.summary;
 
 import io.fulfillment.chassis.mongo.MongoBatchWriter;
+import io.fulfillment.chassis.mongo.ReadModelGenerations;
+import io.fulfillment.chassis.mongo.ReadModelGenerations.Generation;
 import io.fulfillment.contracts.order.FindOrderSummaryQuery;
 import io.fulfillment.contracts.order.OrderCancelledEvent;
 import io.fulfillment.contracts.order.OrderConfirmedEvent;
@@ -16,6 +18,7 @@ import io.fulfillment.contracts.order.RejectionReason;
 import io.fulfillment.orderquery.RejectionMessages;
 import io.fulfillment.orderquery.summary.OrderSummaryDocument.Line;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -23,6 +26,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,12 @@ import org.springframework.stereotype.Component;
  * Keeps one summary per order from the order aggregate's events. An event applies only if its sequence number is newer
  * than the last one applied to the order, so redelivery and replay are harmless; live subscribers hear of each applied
  * change, except while replaying.
+ *
+ * <p>The summaries live in the collection of the read model's current generation ({@link ReadModelGenerations}): the
+ * live instance (the Spring bean, processing group {@value #PROCESSING_GROUP}) asks for it on every event, so after a
+ * blue/green rebuild has switched generations it writes where queries read. A rebuild makes a second instance with
+ * {@link #rebuilding}, which writes only into the generation being built and announces nothing (that generation serves
+ * no one yet).
  *
  * <p>Each event reads the order's summary and writes it back through the {@link MongoBatchWriter}, so a batch of
  * events costs one {@code _id} lookup and one write per order. That is safe because only the order's own events write
@@ -44,17 +54,36 @@ class OrderSummaryProjection {
     private final MongoTemplate mongo;
     private final MongoBatchWriter documents;
     private final QueryUpdateEmitter updates;
+    private final Supplier<String> collection;
 
-    OrderSummaryProjection(MongoTemplate mongo, MongoBatchWriter documents, QueryUpdateEmitter updates) {
+    @Autowired
+    OrderSummaryProjection(
+            MongoTemplate mongo,
+            MongoBatchWriter documents,
+            QueryUpdateEmitter updates,
+            ReadModelGenerations generations) {
+        this(mongo, documents, updates, () -> generations.collectionOf(PROCESSING_GROUP, OrderSummaryDocument.class));
+    }
+
+    private OrderSummaryProjection(
+            MongoTemplate mongo, MongoBatchWriter documents, QueryUpdateEmitter updates, Supplier<String> collection) {
         this.mongo = mongo;
         this.documents = documents;
         this.updates = updates;
+        this.collection = collection;
+    }
+
+    /** The handlers of a blue/green rebuild: they fill {@code generation} only and tell subscribers nothing. */
+    static OrderSummaryProjection rebuilding(Generation generation, MongoTemplate mongo, MongoBatchWriter documents) {
+        String target = generation.collection(mongo.getCollectionName(OrderSummaryDocument.class));
+        return new OrderSummaryProjection(mongo, documents, null, () -> target);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         String orderId = event.orderId().toString();
-        if (documents.load(OrderSummaryDocument.class, orderId).isPresent()) {
+        String into = collection.get();
+        if (documents.load(OrderSummaryDocument.class, into, orderId).isPresent()) {
             return;
         }
         OrderSummaryDocument placed = new OrderSummaryDocument(
@@ -68,7 +97,7 @@ class OrderSummaryProjection {
                 at,
                 at,
                 sequence);
-        documents.save(placed);
+        documents.save(placed, into);
         announce(placed, replay);
     }
 
@@ -125,10 +154,12 @@ class OrderSummaryProjection {
                 : requesterWords;
     }
 
+    /** A plain replay rebuilds the generation queries read, in place: it empties it first. */
     @ResetHandler
     void reset() {
-        mongo.dropCollection(OrderSummaryDocument.class);
-        documents.forgetAll(OrderSummaryDocument.class);
+        String current = collection.get();
+        mongo.dropCollection(current);
+        documents.forgetAll(current);
     }
 
     /** Applies a status change only if the event is newer than the last one applied to the order. */
@@ -139,12 +170,13 @@ class OrderSummaryProjection {
             long sequence,
             Instant at,
             ReplayStatus replay) {
+        String in = collection.get();
         documents
-                .load(OrderSummaryDocument.class, orderId.toString())
+                .load(OrderSummaryDocument.class, in, orderId.toString())
                 .filter(current -> !current.hasApplied(sequence))
                 .map(current -> current.moveTo(status, reason, at, sequence))
                 .ifPresent(changed -> {
-                    documents.save(changed);
+                    documents.save(changed, in);
                     announce(changed, replay);
                 });
     }
@@ -154,7 +186,7 @@ class OrderSummaryProjection {
      * has committed, so no subscriber hears of a state the read model may still lose.
      */
     private void announce(OrderSummaryDocument document, ReplayStatus replay) {
-        if (replay.isReplay()) {
+        if (updates == null || replay.isReplay()) {
             return;
         }
         OrderId orderId = OrderId.of(document.orderId());

@@ -5,6 +5,7 @@ import static io.fulfillment.orderquery.summary.OrderSummaryDocument.PLACED_AT;
 import static io.fulfillment.orderquery.summary.OrderSummaryDocument.STATUS;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.fulfillment.chassis.mongo.ReadModelGenerations;
 import io.fulfillment.contracts.order.FindOrderSummaryQuery;
 import io.fulfillment.contracts.order.FindOrdersQuery;
 import io.fulfillment.contracts.order.OrderSummary;
@@ -18,7 +19,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Answers summary queries from the {@code order-summary} read model. */
+/**
+ * Answers summary queries from the {@code order-summary} read model, in the collection of its current generation: a
+ * blue/green rebuild switches them from the complete old generation to the complete new one at once.
+ */
 @Component
 class OrderSummaryQueries {
 
@@ -27,14 +31,17 @@ class OrderSummaryQueries {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc(PLACED_AT), Sort.Order.asc("_id"));
 
     private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
 
-    OrderSummaryQueries(MongoTemplate mongo) {
+    OrderSummaryQueries(MongoTemplate mongo, ReadModelGenerations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     @QueryHandler
     OrderSummary handle(FindOrderSummaryQuery query) {
-        OrderSummaryDocument document = mongo.findById(query.orderId().toString(), OrderSummaryDocument.class);
+        OrderSummaryDocument document =
+                mongo.findById(query.orderId().toString(), OrderSummaryDocument.class, collection());
         if (document == null) {
             throw new OrderNotFoundException(query.orderId());
         }
@@ -54,14 +61,20 @@ class OrderSummaryQueries {
         if (query.status() != null) {
             filter.addCriteria(where(STATUS).is(query.status()));
         }
-        long totalItems = mongo.count(filter, OrderSummaryDocument.class);
+        String collection = collection();
+        long totalItems = mongo.count(filter, OrderSummaryDocument.class, collection);
         List<OrderSummary> items = mongo
                 .find(
                         Query.of(filter).with(PageRequest.of(query.page(), query.size(), NEWEST_FIRST)),
-                        OrderSummaryDocument.class)
+                        OrderSummaryDocument.class,
+                        collection)
                 .stream()
                 .map(OrderSummaryDocument::toSummary)
                 .toList();
         return new OrderSummaryPage(items, query.page(), query.size(), totalItems);
+    }
+
+    private String collection() {
+        return generations.collectionOf(OrderSummaryProjection.PROCESSING_GROUP, OrderSummaryDocument.class);
     }
 }
