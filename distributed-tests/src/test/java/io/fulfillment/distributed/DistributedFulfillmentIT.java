@@ -122,7 +122,7 @@ class DistributedFulfillmentIT {
                 List.of("order-command", "order-query", "inventory-context", "payment-context", "shipping-context")) {
             Map<String, String> environment = new LinkedHashMap<>(infrastructure);
             environment.put("PSP_BASE_URL", psp.url() + "/psp");
-            environment.put("SAGA_PAYMENT_TIMEOUT", PAYMENT_DEADLINE.toSeconds() + "s");
+            environment.put("FULFILLMENT_SAGA_PAYMENTTIMEOUT", PAYMENT_DEADLINE.toSeconds() + "s");
             environment.put("FULFILLMENT_SAGA_COMMANDRETRIES", Integer.toString(SAGA_COMMAND_RETRIES));
             contexts.add(start(context, "SERVER_PORT", environment, ownMongo ? jobRunrOnH2(context) : List.of()));
         }

@@ -1,5 +1,6 @@
 package io.fulfillment.psp;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -8,8 +9,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class PspSandboxApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(PspSandboxApplication.class)
+        application().run(args);
+    }
+
+    /** The application {@link #main} runs, configured by {@code psp-sandbox.yml}. */
+    static SpringApplication application() {
+        return new SpringApplicationBuilder(PspSandboxApplication.class)
                 .properties("spring.config.name=psp-sandbox")
-                .run(args);
+                .build();
     }
 }
