@@ -1,35 +1,11 @@
 package io.fulfillment.orderquery.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.fulfillment.chassis.defaults.ContextServiceConfigurationContract;
 
-import io.fulfillment.chassis.defaults.PreparedEnvironment;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.endpoint.Show;
+/** The order query service's effective configuration: the chassis' endpoints, its own database. */
+class OrderQueryServiceConfigurationTest extends ContextServiceConfigurationContract {
 
-/**
- * The order query service's effective configuration, prepared exactly as its {@code main} prepares it (its YAML, the
- * context's and the chassis' defaults, the post-processors) without starting it: what it shows over HTTP, and that
- * it runs in the distributed mode on its own database.
- */
-class OrderQueryServiceConfigurationTest {
-
-    private static final PreparedEnvironment service = PreparedEnvironment.of(OrderQueryService.application());
-
-    @Test
-    void runsInTheDistributedModeOnItsOwnDatabase() {
-        assertThat(service.property("fulfillment.mode")).isEqualTo("distributed");
-        assertThat(service.isOn("axon.axonserver.enabled")).isTrue();
-        assertThat(service.property("spring.data.mongodb.database")).isEqualTo("order-query");
-        assertThat(service.property("jobrunr.database.database-name")).isEqualTo("order-query");
-    }
-
-    @Test
-    void showsNoHealthDetailsToAnyone() {
-        assertThat(service.healthDetails()).isEqualTo(Show.NEVER);
-    }
-
-    @Test
-    void exposesOnlyItsProbesMetricsAndInfo() {
-        assertThat(service.exposedEndpoints()).containsExactlyInAnyOrder("health", "info", "metrics", "prometheus");
+    OrderQueryServiceConfigurationTest() {
+        super(OrderQueryService.application(), "order-query", CHASSIS_ENDPOINTS);
     }
 }

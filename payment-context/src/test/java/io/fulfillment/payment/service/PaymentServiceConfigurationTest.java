@@ -2,45 +2,25 @@ package io.fulfillment.payment.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fulfillment.chassis.defaults.ContextServiceConfigurationContract;
 import io.fulfillment.chassis.defaults.PreparedEnvironment;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.endpoint.Show;
 
 /**
- * The payment service's effective configuration, prepared exactly as its {@code main} prepares it (its YAML, the
- * context's and the chassis' defaults, the post-processors) without starting it: what it shows over HTTP, and that
- * it runs in the distributed mode on its own database.
+ * The payment service's effective configuration: the chassis' endpoints and the provider's resilience state, its own
+ * database, the provider it is pointed at. (Before ADR 0014 the context's defaults, imported by the service's YAML,
+ * overrode it: health details were shown to anyone, and this test failed.)
  */
-class PaymentServiceConfigurationTest {
+class PaymentServiceConfigurationTest extends ContextServiceConfigurationContract {
 
-    private static final PreparedEnvironment service = PreparedEnvironment.of(PaymentService.application());
+    private static final List<String> RESILIENCE_ENDPOINTS =
+            List.of("circuitbreakers", "circuitbreakerevents", "retries", "bulkheads", "timelimiters");
 
-    @Test
-    void runsInTheDistributedModeOnItsOwnDatabase() {
-        assertThat(service.property("fulfillment.mode")).isEqualTo("distributed");
-        assertThat(service.isOn("axon.axonserver.enabled")).isTrue();
-        assertThat(service.property("spring.data.mongodb.database")).isEqualTo("payment");
-        assertThat(service.property("jobrunr.database.database-name")).isEqualTo("payment");
-    }
-
-    @Test
-    void showsNoHealthDetailsToAnyone() {
-        assertThat(service.healthDetails()).isEqualTo(Show.NEVER);
-    }
-
-    @Test
-    void exposesItsProbesMetricsAndTheProvidersResilienceState() {
-        assertThat(service.exposedEndpoints())
-                .containsExactlyInAnyOrder(
-                        "health",
-                        "info",
-                        "metrics",
-                        "prometheus",
-                        "circuitbreakers",
-                        "circuitbreakerevents",
-                        "retries",
-                        "bulkheads",
-                        "timelimiters");
+    PaymentServiceConfigurationTest() {
+        super(PaymentService.application(), "payment", withResilienceEndpoints());
     }
 
     @Test
@@ -49,5 +29,11 @@ class PaymentServiceConfigurationTest {
                 PreparedEnvironment.of(PaymentService.application(), "--PSP_BASE_URL=http://psp-sandbox:8080/psp");
 
         assertThat(pointed.property("fulfillment.payment.psp.base-url")).isEqualTo("http://psp-sandbox:8080/psp");
+    }
+
+    private static Set<String> withResilienceEndpoints() {
+        Set<String> endpoints = new HashSet<>(CHASSIS_ENDPOINTS);
+        endpoints.addAll(RESILIENCE_ENDPOINTS);
+        return endpoints;
     }
 }
