@@ -57,7 +57,7 @@ public class FulfillmentApplication {
     public static void main(String[] args) {
         turnOffUpdateCheckerUnlessAsked(System.getenv());
         CompletableFuture<ConfigurableApplicationContext> gateway = new CompletableFuture<>();
-        SpringApplication backendsApplication = new SpringApplication(FulfillmentApplication.class);
+        SpringApplication backendsApplication = backends();
         backendsApplication.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared -> {
             int port = prepared.getEnvironment().getRequiredProperty("server.port", Integer.class);
             if (port != 0) {
@@ -101,15 +101,16 @@ public class FulfillmentApplication {
         }
     }
 
-    /** The gateway in front of running backends; the development token endpoint is on (the local profile). */
-    static ConfigurableApplicationContext startGateway(ConfigurableApplicationContext backends, String... args) {
-        return startGateway(backendUri(backends), args);
+    /** The application of the backends: every context on the embedded stores, configured by application.yml. */
+    static SpringApplication backends() {
+        return new SpringApplication(FulfillmentApplication.class);
     }
 
-    private static ConfigurableApplicationContext startGateway(String backendUri, String... args) {
-        String[] gatewayArgs = Stream.concat(
-                        Stream.of("--fulfillment.gateway.default-backend=" + backendUri), Stream.of(args))
-                .toArray(String[]::new);
+    /**
+     * The application of the gateway of this process: gateway.yml with the local profile, so the development token
+     * endpoint is on; it logs through the backends' logging system.
+     */
+    static SpringApplication gateway() {
         SpringApplication gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
                 .profiles("local")
@@ -120,7 +121,19 @@ public class FulfillmentApplication {
                 .filter(listener -> !(listener instanceof LoggingApplicationListener
                         || listener instanceof LoggingSystemShutdownListener))
                 .toList());
-        return gateway.run(gatewayArgs);
+        return gateway;
+    }
+
+    /** The gateway in front of running backends; the development token endpoint is on (the local profile). */
+    static ConfigurableApplicationContext startGateway(ConfigurableApplicationContext backends, String... args) {
+        return startGateway(backendUri(backends), args);
+    }
+
+    private static ConfigurableApplicationContext startGateway(String backendUri, String... args) {
+        String[] gatewayArgs = Stream.concat(
+                        Stream.of("--fulfillment.gateway.default-backend=" + backendUri), Stream.of(args))
+                .toArray(String[]::new);
+        return gateway().run(gatewayArgs);
     }
 
     private static void start(CompletableFuture<ConfigurableApplicationContext> gateway, String backendUri) {

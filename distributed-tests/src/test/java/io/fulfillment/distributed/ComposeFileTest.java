@@ -93,19 +93,44 @@ class ComposeFileTest {
         assertThat(services.get(GATEWAY)).containsKey("depends_on");
     }
 
+    /**
+     * One Dockerfile for every image: the build context is the repository root, the build argument {@code SERVICE}
+     * names the Maven module whose {@code -exec.jar} the image runs, and no module keeps a Dockerfile of its own.
+     */
     @Test
-    void buildsEveryServiceImageFromADockerfile() throws IOException {
+    void buildsEveryServiceImageFromTheOneDockerfileWithItsModuleAsArgument() throws IOException {
+        Path root = COMPOSE_FILE.getParent();
+        List<String> built = new ArrayList<>();
         services().forEach((name, service) -> {
             Object build = service.get("build");
             if (build == null) {
                 assertThat(service).as("service %s runs an image", name).containsKey("image");
                 return;
             }
-            String context = build instanceof Map<?, ?> settings ? (String) settings.get("context") : (String) build;
-            assertThat(COMPOSE_FILE.resolveSibling(context).resolve("Dockerfile"))
-                    .as("Dockerfile of %s", name)
+            assertThat(build).as("build of %s", name).isInstanceOf(Map.class);
+            Map<?, ?> settings = (Map<?, ?>) build;
+            assertThat(settings.get("context")).as("build context of %s", name).isEqualTo(".");
+            assertThat(settings.get("dockerfile")).as("Dockerfile of %s", name).isNull();
+            Object module = ((Map<?, ?>) settings.get("args")).get("SERVICE");
+            assertThat(root.resolve(module + "/pom.xml"))
+                    .as("module %s built for %s", module, name)
                     .isRegularFile();
+            assertThat(root.resolve(module + "/pom.xml"))
+                    .as("module %s packages an -exec.jar", module)
+                    .content()
+                    .contains("<classifier>exec</classifier>");
+            built.add(module.toString());
         });
+        assertThat(built).hasSize(7).doesNotHaveDuplicates();
+        assertThat(root.resolve("Dockerfile"))
+                .content()
+                .contains("ARG SERVICE", "COPY ${SERVICE}/target/${SERVICE}-*-exec.jar app.jar");
+        assertThat(root.resolve(".dockerignore")).content().contains("!*/target/*-exec.jar");
+        try (var modules = Files.list(root)) {
+            assertThat(modules.filter(Files::isDirectory).map(module -> module.resolve("Dockerfile")))
+                    .as("Dockerfiles of single modules")
+                    .noneMatch(Files::exists);
+        }
     }
 
     @Test

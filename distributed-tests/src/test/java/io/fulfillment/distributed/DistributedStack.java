@@ -93,7 +93,7 @@ final class DistributedStack {
         environment.put(AXONSERVER_SERVERS, axonServer);
         environment.put(MONGODB_URI, mongo);
         environment.put("PSP_BASE_URL", psp.url() + "/psp");
-        environment.put("SAGA_PAYMENT_TIMEOUT", PAYMENT_DEADLINE.toSeconds() + "s");
+        environment.put("FULFILLMENT_SAGA_PAYMENTTIMEOUT", PAYMENT_DEADLINE.toSeconds() + "s");
         environment.put("FULFILLMENT_SAGA_COMMANDRETRIES", Integer.toString(SAGA_COMMAND_RETRIES));
         for (String context : CONTEXTS) {
             for (int instance = 1; instance <= instances.getOrDefault(context, 1); instance++) {

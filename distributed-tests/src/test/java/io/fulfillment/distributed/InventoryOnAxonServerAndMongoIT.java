@@ -13,7 +13,6 @@ import org.axonframework.test.server.AxonServerContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -39,8 +38,7 @@ class InventoryOnAxonServerAndMongoIT {
 
     @BeforeAll
     static void startTheInventoryService() {
-        inventory = new SpringApplicationBuilder(InventoryService.class)
-                .properties("spring.config.name=" + InventoryService.CONFIG_NAME)
+        inventory = InventoryService.application()
                 .run(
                         "--server.port=0",
                         "--axon.axonserver.servers=" + axonServer.getAxonServerAddress(),

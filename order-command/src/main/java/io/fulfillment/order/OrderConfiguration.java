@@ -1,6 +1,7 @@
 package io.fulfillment.order;
 
 import io.fulfillment.chassis.axon.AggregateCaches;
+import io.fulfillment.chassis.defaults.ContextDefaults;
 import io.fulfillment.order.fulfillment.FulfillmentCommands;
 import io.fulfillment.order.fulfillment.SagaProperties;
 import io.fulfillment.order.monitoring.FulfillmentMetrics;
@@ -13,20 +14,17 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springdoc.core.models.GroupedOpenApi;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 
 /** Everything the order command side contributes to an application that hosts it. */
 @Configuration(proxyBeanMethods = false)
-// the standalone service class (package service) is a @SpringBootApplication: a host must not pick it up
-@ComponentScan(
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+@ComponentScan
+@ContextDefaults("config/order-command.yml")
 @EnableConfigurationProperties({SagaProperties.class, OrderConfiguration.OrderSnapshotProperties.class})
 public class OrderConfiguration {
 

@@ -1,19 +1,17 @@
 package io.fulfillment.orderquery;
 
+import io.fulfillment.chassis.defaults.ContextDefaults;
 import org.axonframework.config.ConfigurerModule;
 import org.springdoc.core.models.GroupedOpenApi;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 
 /** Everything the order query side contributes to an application that hosts it. */
 @Configuration(proxyBeanMethods = false)
-// the standalone service class (package service) is a @SpringBootApplication: a host must not pick it up
-@ComponentScan(
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+@ComponentScan
+@ContextDefaults("config/order-query.yml")
 @ConfigurationPropertiesScan
 public class OrderQueryConfiguration {
 

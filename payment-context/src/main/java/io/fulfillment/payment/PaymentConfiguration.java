@@ -1,11 +1,10 @@
 package io.fulfillment.payment;
 
+import io.fulfillment.chassis.defaults.ContextDefaults;
 import org.springdoc.core.models.GroupedOpenApi;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 
 /**
  * Everything the payment context contributes to an application that hosts it: importing this one class brings the
@@ -13,9 +12,8 @@ import org.springframework.context.annotation.FilterType;
  * read model, its queries and REST API. Its defaults live in {@code config/payment-context.yml}.
  */
 @Configuration(proxyBeanMethods = false)
-// the standalone service class (package service) is a @SpringBootApplication: a host must not pick it up
-@ComponentScan(
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+@ComponentScan
+@ContextDefaults("config/payment-context.yml")
 public class PaymentConfiguration {
 
     /** This context's OpenAPI document, served at {@code /v3/api-docs/payment}. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -34,6 +35,10 @@ class PspSandboxApiTest {
     static void ledgerInTemporaryDirectory(DynamicPropertyRegistry registry) {
         registry.add("psp-sandbox.data-dir", dataDir::toString);
     }
+
+    /** The slice's root: the standalone launcher is no configuration class the slice could find. */
+    @SpringBootConfiguration
+    static class Slice {}
 
     private static final String CHARGE = "{\"reference\":\"payment-7\",\"amount\":12.50,\"currency\":\"EUR\"}";
 

@@ -1,20 +1,18 @@
 package io.fulfillment.shipping;
 
+import io.fulfillment.chassis.defaults.ContextDefaults;
 import org.springdoc.core.models.GroupedOpenApi;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 
 /**
  * Everything the shipping context contributes to an application that hosts it: importing this one class brings the
  * shipment aggregate, its read model, queries and REST API.
  */
 @Configuration(proxyBeanMethods = false)
-// the standalone service class (package service) is a @SpringBootApplication: a host must not pick it up
-@ComponentScan(
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+@ComponentScan
+@ContextDefaults("config/shipping-context.yml")
 public class ShippingConfiguration {
 
     /** This context's OpenAPI document, served at {@code /v3/api-docs/shipping}. */

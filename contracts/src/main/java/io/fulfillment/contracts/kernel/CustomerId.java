@@ -6,6 +6,12 @@ import java.util.UUID;
 /** Identifies the customer who places and owns orders. */
 public record CustomerId(String value) {
 
+    /**
+     * The longest customer id a request may carry, checked where ids enter (Bean Validation on the REST
+     * endpoints); the ids made here are UUIDs, 36 characters.
+     */
+    public static final int MAX_LENGTH = 64;
+
     public CustomerId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {

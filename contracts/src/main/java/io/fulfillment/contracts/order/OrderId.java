@@ -6,6 +6,12 @@ import java.util.UUID;
 /** Identifies one customer order across every context. */
 public record OrderId(String value) {
 
+    /**
+     * The longest an order id a request may carry, checked where ids enter (Bean Validation on the REST
+     * endpoints); the ids made here are UUIDs, 36 characters.
+     */
+    public static final int MAX_LENGTH = 64;
+
     public OrderId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {

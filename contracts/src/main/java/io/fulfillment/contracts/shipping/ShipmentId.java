@@ -6,6 +6,12 @@ import java.util.UUID;
 /** Identifies one shipment of an order's goods. */
 public record ShipmentId(String value) {
 
+    /**
+     * The longest shipment id a request may carry, checked where ids enter (Bean Validation on the REST
+     * endpoints); the ids made here are UUIDs, 36 characters.
+     */
+    public static final int MAX_LENGTH = 64;
+
     public ShipmentId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {

@@ -8,11 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Products registered at startup so that a fresh system has something to order.
  *
- * @param enabled false to start with an empty catalogue
+ * @param enabled true to register the products at start-up; off unless a deployable asks for it (the all-in-one does)
  * @param products the demo products, each registered once under its id
  */
 @ConfigurationProperties("fulfillment.inventory.demo-catalogue")
-record DemoCatalogueProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<DemoProduct> products) {
+record DemoCatalogueProperties(@DefaultValue("false") boolean enabled, @DefaultValue List<DemoProduct> products) {
 
     record DemoProduct(String id, String name, BigDecimal price, String currency, int stock) {}
 }

@@ -1,7 +1,6 @@
 package io.fulfillment.inventory.catalogue;
 
 import static io.fulfillment.inventory.catalogue.ProductRequests.ID_PATTERN;
-import static io.fulfillment.inventory.catalogue.ProductRequests.MAX_ID_LENGTH;
 
 import io.fulfillment.contracts.inventory.FindProductQuery;
 import io.fulfillment.contracts.inventory.FindProductsQuery;
@@ -50,7 +49,7 @@ class ProductController {
 
     @GetMapping("/{id}")
     CompletableFuture<ProductView> product(
-            @PathVariable @Size(max = MAX_ID_LENGTH) @Pattern(regexp = ID_PATTERN) String id) {
+            @PathVariable @Size(max = ProductId.MAX_LENGTH) @Pattern(regexp = ID_PATTERN) String id) {
         return queryGateway.query(new FindProductQuery(ProductId.of(id)), ProductView.class);
     }
 
@@ -71,7 +70,7 @@ class ProductController {
 
     @PostMapping("/{id}/restock")
     CompletableFuture<ResponseEntity<Void>> restock(
-            @PathVariable @Size(max = MAX_ID_LENGTH) @Pattern(regexp = ID_PATTERN) String id,
+            @PathVariable @Size(max = ProductId.MAX_LENGTH) @Pattern(regexp = ID_PATTERN) String id,
             @Valid @RequestBody RestockRequest request) {
         ProductId productId = ProductId.of(id);
         return commandGateway

@@ -1,2 +1,5 @@
-/** The standalone service of the inventory-context context (distributed mode); the context itself is {@link io.fulfillment.inventory.InventoryConfiguration}. */
+/**
+ * The standalone service of the inventory context (distributed mode): a launcher and nothing else; the context itself is
+ * {@link io.fulfillment.inventory.InventoryConfiguration}.
+ */
 package io.fulfillment.inventory.service;

@@ -61,9 +61,11 @@ class OrderCommandController {
                     + " placement. A customer's cancel of an order that is not theirs is a 404.")
     @PostMapping("/{orderId}/cancel")
     CompletableFuture<ResponseEntity<OrderAccepted>> cancel(
-            @PathVariable @Size(max = 64) String orderId,
+            @PathVariable @Size(max = OrderId.MAX_LENGTH) String orderId,
             @Valid @RequestBody(required = false) CancelOrderRequest request,
-            @Parameter(hidden = true) @RequestHeader(name = CALLER_CUSTOMER_HEADER, required = false) @Size(max = 64)
+            @Parameter(hidden = true)
+                    @RequestHeader(name = CALLER_CUSTOMER_HEADER, required = false)
+                    @Size(max = CustomerId.MAX_LENGTH)
                     String callerCustomerId) {
         OrderId id = OrderId.of(orderId);
         String reason =

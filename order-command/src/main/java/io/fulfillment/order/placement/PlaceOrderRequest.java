@@ -1,6 +1,8 @@
 package io.fulfillment.order.placement;
 
 import io.fulfillment.chassis.validation.VisibleText;
+import io.fulfillment.contracts.inventory.ProductId;
+import io.fulfillment.contracts.kernel.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,12 +14,12 @@ import java.util.List;
 
 /** What a customer sends to place an order: products and quantities, never prices. */
 record PlaceOrderRequest(
-        @VisibleText @Size(max = 64) String customerId,
+        @VisibleText @Size(max = CustomerId.MAX_LENGTH) String customerId,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress) {
 
     record Line(
-            @VisibleText @Size(max = 64) String productId,
+            @VisibleText @Size(max = ProductId.MAX_LENGTH) String productId,
             @Positive @Max(OrderPlacement.MAX_QUANTITY_PER_LINE) int quantity) {}
 
     record Address(

@@ -1,5 +1,6 @@
 package io.fulfillment.orderquery.board;
 
+import io.fulfillment.contracts.kernel.CustomerId;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
@@ -17,8 +18,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Validated
 class OrderBoardController {
 
-    private static final int MAX_ID_LENGTH = 64;
-
     private final OrderBoard board;
 
     OrderBoardController(OrderBoard board) {
@@ -26,7 +25,7 @@ class OrderBoardController {
     }
 
     @GetMapping(path = "/orders/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String customerId) {
+    SseEmitter stream(@RequestParam(required = false) @Size(max = CustomerId.MAX_LENGTH) String customerId) {
         return board.open(customerId == null || customerId.isBlank() ? null : customerId);
     }
 }

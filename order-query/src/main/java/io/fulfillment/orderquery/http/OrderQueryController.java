@@ -31,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class OrderQueryController {
 
     static final int MAX_PAGE_SIZE = 100;
-    private static final int MAX_ID_LENGTH = 64;
 
     private final QueryGateway queries;
     private final OrderStatusStream statusStream;
@@ -51,14 +50,14 @@ class OrderQueryController {
                     + " the customer's first read after the 202 finds the order. Its status may still lag the"
                     + " latest command by as much.")
     @GetMapping("/{orderId}")
-    CompletableFuture<OrderSummary> summary(@PathVariable @NotBlank @Size(max = MAX_ID_LENGTH) String orderId) {
+    CompletableFuture<OrderSummary> summary(@PathVariable @NotBlank @Size(max = OrderId.MAX_LENGTH) String orderId) {
         return projection.untilFound(
                 () -> queries.query(new FindOrderSummaryQuery(OrderId.of(orderId)), OrderSummary.class));
     }
 
     @GetMapping
     CompletableFuture<OrderSummaryPage> list(
-            @RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String customerId,
+            @RequestParam(required = false) @Size(max = CustomerId.MAX_LENGTH) String customerId,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
@@ -71,13 +70,13 @@ class OrderQueryController {
             description = "Eventually consistent like GET /orders/{orderId}, with the same bounded wait for an order"
                     + " not projected yet.")
     @GetMapping("/{orderId}/timeline")
-    CompletableFuture<OrderTimeline> timeline(@PathVariable @NotBlank @Size(max = MAX_ID_LENGTH) String orderId) {
+    CompletableFuture<OrderTimeline> timeline(@PathVariable @NotBlank @Size(max = OrderId.MAX_LENGTH) String orderId) {
         return projection.untilFound(
                 () -> queries.query(new FindOrderTimelineQuery(OrderId.of(orderId)), OrderTimeline.class));
     }
 
     @GetMapping("/{orderId}/stream")
-    SseEmitter stream(@PathVariable @NotBlank @Size(max = MAX_ID_LENGTH) String orderId) {
+    SseEmitter stream(@PathVariable @NotBlank @Size(max = OrderId.MAX_LENGTH) String orderId) {
         return statusStream.open(OrderId.of(orderId));
     }
 }

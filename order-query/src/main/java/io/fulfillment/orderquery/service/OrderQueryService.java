@@ -1,24 +1,22 @@
 package io.fulfillment.orderquery.service;
 
+import io.fulfillment.chassis.distributed.ServiceApplication;
 import io.fulfillment.orderquery.OrderQueryConfiguration;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.SpringApplication;
 
-/**
- * The order-query context as its own service in the distributed mode: Axon Server and its own MongoDB database
- * ({@code order-query-service.yml}, loaded with {@code spring.config.name=order-query-service} so that it never collides with
- * another deployable's {@code application.yml} or the context defaults in {@code config/}).
- */
-@SpringBootApplication
-@Import(OrderQueryConfiguration.class)
-public class OrderQueryService {
+/** The order query context as its own service of the distributed mode, configured by {@code order-query-service.yml}. */
+public final class OrderQueryService {
 
     public static final String CONFIG_NAME = "order-query-service";
 
+    private OrderQueryService() {}
+
     public static void main(String[] args) {
-        new SpringApplicationBuilder(OrderQueryService.class)
-                .properties("spring.config.name=" + CONFIG_NAME)
-                .run(args);
+        application().run(args);
+    }
+
+    /** The application {@link #main} runs. */
+    public static SpringApplication application() {
+        return ServiceApplication.of(OrderQueryConfiguration.class, CONFIG_NAME);
     }
 }

@@ -1,24 +1,22 @@
 package io.fulfillment.payment.service;
 
+import io.fulfillment.chassis.distributed.ServiceApplication;
 import io.fulfillment.payment.PaymentConfiguration;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.SpringApplication;
 
-/**
- * The payment-context context as its own service in the distributed mode: Axon Server and its own MongoDB database
- * ({@code payment-context-service.yml}, loaded with {@code spring.config.name=payment-context-service} so that it never collides with
- * another deployable's {@code application.yml} or the context defaults in {@code config/}).
- */
-@SpringBootApplication
-@Import(PaymentConfiguration.class)
-public class PaymentService {
+/** The payment context as its own service of the distributed mode, configured by {@code payment-context-service.yml}. */
+public final class PaymentService {
 
     public static final String CONFIG_NAME = "payment-context-service";
 
+    private PaymentService() {}
+
     public static void main(String[] args) {
-        new SpringApplicationBuilder(PaymentService.class)
-                .properties("spring.config.name=" + CONFIG_NAME)
-                .run(args);
+        application().run(args);
+    }
+
+    /** The application {@link #main} runs. */
+    public static SpringApplication application() {
+        return ServiceApplication.of(PaymentConfiguration.class, CONFIG_NAME);
     }
 }

@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/payments")
 class PaymentController {
 
-    private static final int MAX_ID_LENGTH = 100;
-
     private final QueryGateway queryGateway;
 
     PaymentController(QueryGateway queryGateway) {
@@ -29,13 +27,14 @@ class PaymentController {
     }
 
     @GetMapping("/{paymentId}")
-    CompletableFuture<PaymentView> payment(@PathVariable @NotBlank @Size(max = MAX_ID_LENGTH) String paymentId) {
+    CompletableFuture<PaymentView> payment(@PathVariable @NotBlank @Size(max = PaymentId.MAX_LENGTH) String paymentId) {
         return queryGateway.query(
                 new FindPaymentQuery(PaymentId.of(paymentId)), ResponseTypes.instanceOf(PaymentView.class));
     }
 
     @GetMapping
-    CompletableFuture<PaymentView> paymentOfOrder(@RequestParam @NotBlank @Size(max = MAX_ID_LENGTH) String orderId) {
+    CompletableFuture<PaymentView> paymentOfOrder(
+            @RequestParam @NotBlank @Size(max = OrderId.MAX_LENGTH) String orderId) {
         return queryGateway.query(
                 new FindPaymentByOrderQuery(OrderId.of(orderId)), ResponseTypes.instanceOf(PaymentView.class));
     }

@@ -18,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         classes = PaymentTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "spring.config.import=classpath:config/payment-context.yml",
             "fulfillment.data-dir=./target/it-data/${random.uuid}",
             "psp-sandbox.random-seed=20250101",
             "resilience4j.retry.instances.psp.wait-duration=20ms",

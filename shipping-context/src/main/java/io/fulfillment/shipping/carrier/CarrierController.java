@@ -30,13 +30,15 @@ class CarrierController {
     }
 
     @PostMapping("/{shipmentId}/dispatch")
-    CompletableFuture<ResponseEntity<ShipmentAccepted>> dispatch(@PathVariable @Size(max = 64) String shipmentId) {
+    CompletableFuture<ResponseEntity<ShipmentAccepted>> dispatch(
+            @PathVariable @Size(max = ShipmentId.MAX_LENGTH) String shipmentId) {
         ShipmentId id = ShipmentId.of(shipmentId);
         return commands.send(new DispatchShipmentCommand(id)).thenApply(ignored -> accepted(id, "DISPATCH_ACCEPTED"));
     }
 
     @PostMapping("/{shipmentId}/deliver")
-    CompletableFuture<ResponseEntity<ShipmentAccepted>> deliver(@PathVariable @Size(max = 64) String shipmentId) {
+    CompletableFuture<ResponseEntity<ShipmentAccepted>> deliver(
+            @PathVariable @Size(max = ShipmentId.MAX_LENGTH) String shipmentId) {
         ShipmentId id = ShipmentId.of(shipmentId);
         return commands.send(new DeliverShipmentCommand(id)).thenApply(ignored -> accepted(id, "DELIVERY_ACCEPTED"));
     }

@@ -1,2 +1,5 @@
-/** The standalone service of the shipping-context context (distributed mode); the context itself is {@link io.fulfillment.shipping.ShippingConfiguration}. */
+/**
+ * The standalone service of the shipping context (distributed mode): a launcher and nothing else; the context itself is
+ * {@link io.fulfillment.shipping.ShippingConfiguration}.
+ */
 package io.fulfillment.shipping.service;

@@ -29,13 +29,14 @@ class ShipmentQueryController {
     }
 
     @GetMapping("/{shipmentId}")
-    CompletableFuture<ShipmentView> byId(@PathVariable @Size(max = 64) String shipmentId) {
+    CompletableFuture<ShipmentView> byId(@PathVariable @Size(max = ShipmentId.MAX_LENGTH) String shipmentId) {
         return queries.query(new FindShipmentQuery(ShipmentId.of(shipmentId)), ShipmentView.class);
     }
 
     /** The order id is required: listing every shipment is not offered. */
     @GetMapping
-    CompletableFuture<ShipmentView> byOrder(@RequestParam(required = false) @NotBlank @Size(max = 64) String orderId) {
+    CompletableFuture<ShipmentView> byOrder(
+            @RequestParam(required = false) @NotBlank @Size(max = OrderId.MAX_LENGTH) String orderId) {
         return queries.query(new FindShipmentByOrderQuery(OrderId.of(orderId)), ShipmentView.class);
     }
 }

@@ -12,8 +12,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
         classes = ShippingTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.import=classpath:config/shipping-context.yml",
-            "fulfillment.data-dir=./target/it-data/${random.uuid}"
-        })
+        properties = {"fulfillment.data-dir=./target/it-data/${random.uuid}"})
 public @interface ShippingContextTest {}

@@ -1,13 +1,18 @@
 # syntax=docker/dockerfile:1
-# The psp-sandbox service image: a layered Spring Boot jar on a JRE. Build the jar first, from the repository root:
-#   ./mvnw -B package -DskipTests -pl psp-sandbox -am
-# then: docker build -t fulfillment/psp-sandbox psp-sandbox   (docker compose build runs the second step for every service)
+# The image of every deployable of the distributed mode (docker-compose.yml builds each service with it): the layered
+# Spring Boot -exec.jar of one Maven module on a JRE, run as a non-root user. Build the jars first, from the repository
+# root, then the image of one module, e.g.:
+#   ./mvnw -B package -DskipTests
+#   docker build --build-arg SERVICE=inventory-context -t fulfillment/inventory-context .
 FROM eclipse-temurin:17-jre AS layers
+# the Maven module whose target/<module>-<version>-exec.jar becomes the image
+ARG SERVICE
 WORKDIR /build
-COPY target/psp-sandbox-*-exec.jar app.jar
+COPY ${SERVICE}/target/${SERVICE}-*-exec.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 FROM eclipse-temurin:17-jre
+# ./data (the working directory's) is where a deployable keeps files: the PSP sandbox its ledger (a volume in compose)
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
@@ -22,13 +27,10 @@ COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 USER fulfillment
+# every deployable listens on 8080 in its container: the environment beats the port any of their YAML files names
 ENV SERVER_PORT=8080
-# the sandbox reads PSP_PORT, every other service SERVER_PORT
-ENV PSP_PORT=8080
-# the ledger (psp-sandbox-ledger.jsonl): kept when the container restarts or is recreated
-ENV PSP_DATA_DIR=/app/data
-VOLUME /app/data
 EXPOSE 8080
+# up and its stores reachable; compose asks the context services' readiness group instead
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
