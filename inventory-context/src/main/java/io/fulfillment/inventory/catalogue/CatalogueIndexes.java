@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 class CatalogueIndexes {
 
     @Bean
-    ReadModelIndexes catalogueIndexes(MongoOperations mongo) {
+    ReadModelIndexes catalogueReadModelIndexes(MongoOperations mongo) {
         return new ReadModelIndexes(mongo, CatalogueEntry.class);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 class OrderSummaryIndexes {
 
     @Bean
-    ReadModelIndexes orderSummaryIndexes(MongoOperations mongo) {
+    ReadModelIndexes orderSummaryReadModelIndexes(MongoOperations mongo) {
         return new ReadModelIndexes(mongo, OrderSummaryDocument.class);
     }
 }

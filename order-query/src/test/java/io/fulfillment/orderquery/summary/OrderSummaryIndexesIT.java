@@ -29,7 +29,7 @@ class OrderSummaryIndexesIT {
     MongoTemplate mongo;
 
     @Autowired
-    ReadModelIndexes orderSummaryIndexes;
+    ReadModelIndexes orderSummaryReadModelIndexes;
 
     @Test
     void existOnTheOrderSummariesAfterStartUp() {
@@ -41,8 +41,8 @@ class OrderSummaryIndexesIT {
         String rebuilt = OrderSummaryDocument.COLLECTION + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
 
-        orderSummaryIndexes.ensureOn(rebuilt);
-        orderSummaryIndexes.ensureOn(rebuilt);
+        orderSummaryReadModelIndexes.ensureOn(rebuilt);
+        orderSummaryReadModelIndexes.ensureOn(rebuilt);
 
         assertThat(indexesOf(rebuilt)).isEqualTo(ORDER_LIST_INDEXES);
         mongo.dropCollection(rebuilt);
