@@ -63,7 +63,7 @@ class ParkedReversalsSchedule {
         @EventListener(ApplicationReadyEvent.class)
         void scheduleRounds() {
             jobs.scheduleRecurrently(
-                    TASK, properties.retryInterval(), (IocJobLambda<ParkedReversals>) ParkedReversals::retryRound);
+                    TASK, properties.retryInterval(), (IocJobLambda<ParkedReversals>) parked -> parked.retryRound());
         }
     }
 }
