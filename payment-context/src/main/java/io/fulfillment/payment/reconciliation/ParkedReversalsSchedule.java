@@ -25,9 +25,9 @@ import org.springframework.context.event.EventListener;
  * Both keep the schedule in the store, not in the process: a round that was running when the process died is picked
  * up again (db-scheduler after its missed heartbeats, JobRunr as an orphaned job), and with two payment instances on
  * one store only one of them runs a given round (db-scheduler picks an execution with a row update, JobRunr creates
- * one job per occurrence of the recurring job). Spring's {@code TaskScheduler} would do neither: every instance would
- * run its own rounds and a crash would lose nothing but also guarantee nothing. The dead-letter queue's claim on a
- * sequence still keeps two rounds from retrying the same reversal at once.
+ * one job per occurrence of the recurring job). Spring's {@code TaskScheduler} keeps its schedule in memory: every
+ * instance would run rounds of its own, and nothing would notice a round cut short by a crash. The dead-letter queue's
+ * claim on a sequence still keeps two rounds from retrying the same reversal at once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReconciliationProperties.class)
