@@ -4,13 +4,16 @@ import io.fulfillment.contracts.inventory.ProductId;
 import io.fulfillment.contracts.inventory.ProductView;
 import io.fulfillment.contracts.kernel.Money;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One product of the catalogue read model. {@code lastSequence} is the sequence number of the last event of the
- * product applied to this entry: events at or below it are redeliveries and change nothing.
+ * product applied to this entry: events at or below it are redeliveries and change nothing. Its one index serves the
+ * whole catalogue, listed by name; products are otherwise read by {@code _id}.
  */
 @Document(CatalogueEntry.COLLECTION)
+@CompoundIndex(name = "by_name", def = "{'name': 1, '_id': 1}")
 record CatalogueEntry(
         @Id String id, String name, Price unitPrice, int available, int reserved, int shipped, long lastSequence) {
 

@@ -16,6 +16,7 @@ import io.fulfillment.contracts.shipping.ShipmentDispatchedEvent;
 import io.fulfillment.contracts.shipping.ShipmentId;
 import io.fulfillment.contracts.shipping.ShipmentItem;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,6 +66,25 @@ class InventoryIT {
     @BeforeAll
     void demoCatalogueIsProjected() {
         await().atMost(PROJECTION_LAG).until(() -> catalogueIds().containsAll(DEMO_PRODUCTS));
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void indexesTheCatalogueByNameForTheSortedListAtStartUp() {
+        Map<String, List<String>> indexes = new LinkedHashMap<>();
+        for (IndexInfo index : mongo.indexOps("inventory_catalogue").getIndexInfo()) {
+            indexes.put(
+                    index.getName(),
+                    index.getIndexFields().stream()
+                            .map(field -> field.getKey() + ":" + field.getDirection())
+                            .toList());
+        }
+
+        assertThat(indexes)
+                .containsOnly(
+                        Map.entry("_id_", List.of("_id:ASC")), Map.entry("by_name", List.of("name:ASC", "_id:ASC")));
     }
 
     @Test

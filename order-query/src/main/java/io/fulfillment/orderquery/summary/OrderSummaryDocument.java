@@ -12,14 +12,22 @@ import io.fulfillment.contracts.order.RejectionReason;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One order as stored; {@code lastSequence} is the order aggregate's sequence number of the newest event applied, so
  * a redelivered or older event never overwrites newer state. {@code rejection} replaced the text {@code reason} of
  * documents written before ADR 0018, which read back without one until the read model is replayed.
+ *
+ * <p>Its indexes serve the order lists ({@code OrderSummaryQueries}), which page newest first ({@code placedAt}
+ * descending, then {@code _id}): a customer's orders (the customer's order list, also when filtered by status), the
+ * orders in one status, and all orders. Single orders are read by {@code _id}.
  */
 @Document(OrderSummaryDocument.COLLECTION)
+@CompoundIndex(name = "customer_newest_first", def = "{'customerId': 1, 'placedAt': -1, '_id': 1}")
+@CompoundIndex(name = "status_newest_first", def = "{'status': 1, 'placedAt': -1, '_id': 1}")
+@CompoundIndex(name = "newest_first", def = "{'placedAt': -1, '_id': 1}")
 record OrderSummaryDocument(
         @Id String orderId,
         String customerId,

@@ -2,6 +2,8 @@ package io.fulfillment.payment.charge;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.fulfillment.contracts.kernel.Money;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.payment.CancelPaymentCommand;
@@ -67,6 +69,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * adapter may repeat any command safely.
  */
 @Aggregate(snapshotTriggerDefinition = "paymentSnapshotTrigger", cache = "paymentCache")
+// snapshots are the aggregate itself, written by the Jackson serializer: its fields, not its predicates
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Payment {
 
     static final String LATE_CHARGE_REFUND_REASON = "payment was cancelled before the charge completed";

@@ -10,17 +10,19 @@ import io.fulfillment.payment.provider.PspMessages.RefundRequest;
 import io.fulfillment.payment.provider.PspMessages.RefundResponse;
 import io.fulfillment.payment.provider.PspMessages.ReversalRequest;
 import io.fulfillment.payment.provider.PspMessages.ReversalResponse;
-import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.decorators.Decorators;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,11 +34,18 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Charges and refunds through the payment service provider over HTTP. Every call goes through, from the outside in:
- * retry (exponential backoff with jitter, only for 5xx, I/O errors, timeouts and a full bulkhead), circuit breaker
- * (counts only those failures), time limiter, bulkhead. The idempotency keys {@code charge-<paymentId>} and
- * {@code refund-<paymentId>} make every retry, and every redelivery of the event that caused the call, safe: the
- * provider answers a repeated key with its first answer and moves the money once.
+ * Charges and refunds through the payment service provider over HTTP. Every call is composed with resilience4j's
+ * {@link Decorators}, from the outside in: retry (exponential backoff with jitter, only for 5xx, I/O errors, timeouts
+ * and a full bulkhead), circuit breaker (counts only those failures), bulkhead, time limiter, and the HTTP exchange on
+ * a call thread. The idempotency keys {@code charge-<paymentId>} and {@code refund-<paymentId>} make every retry, and
+ * every redelivery of the event that caused the call, safe: the provider answers a repeated key with its first answer
+ * and moves the money once.
+ *
+ * <p>Which timeout wins: the time limiter's {@code timeout-duration} is the one limit of an attempt (connection,
+ * request and answer together). When it fires, the attempt fails with a {@link TimeoutException} (retried, counted by
+ * the breaker) and its call thread is interrupted, which ends the HTTP exchange at the same moment. The connect
+ * timeout is shorter (checked at start-up), so an unreachable provider fails as an I/O error inside the attempt; the
+ * HTTP client's read timeout is set to the longest time limit and is only a backstop for an interrupt that was lost.
  *
  * <p>The charge key also names the charge when the answers were lost: {@link #findCharge} asks the provider what it
  * did under it, and {@link #reverseCharge} makes it give back whatever it took under it. Reversals are background
@@ -55,6 +64,7 @@ public class PspClient implements AutoCloseable {
     private final PspResilience payments;
     private final PspResilience reconciliation;
     private final ExecutorService calls;
+    private final ScheduledExecutorService timers;
     private volatile RestClient restClient;
 
     PspClient(
@@ -68,12 +78,14 @@ public class PspClient implements AutoCloseable {
         this.properties = properties;
         this.payments = payments;
         this.reconciliation = reconciliation;
-        this.calls = Executors.newCachedThreadPool(new CallThreads());
+        this.calls = Executors.newCachedThreadPool(new DaemonThreads("psp-call-"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("psp-timer-"));
     }
 
-    /** Stops the threads the time limiter waits on; Spring calls it when the context closes. */
+    /** Stops the call threads and the timers of the time limiter and the retry; Spring calls it at context close. */
     @Override
     public void close() {
+        timers.shutdownNow();
         calls.shutdownNow();
     }
 
@@ -155,6 +167,13 @@ public class PspClient implements AutoCloseable {
         return response.refundId();
     }
 
+    /** The longest an attempt may take under either set of instances: the HTTP client's backstop. */
+    Duration longestTimeLimit() {
+        Duration payment = payments.timeLimiter().getTimeLimiterConfig().getTimeoutDuration();
+        Duration reversal = reconciliation.timeLimiter().getTimeLimiterConfig().getTimeoutDuration();
+        return payment.compareTo(reversal) >= 0 ? payment : reversal;
+    }
+
     private static String chargeKey(PaymentId paymentId) {
         return "charge-" + paymentId;
     }
@@ -168,37 +187,68 @@ public class PspClient implements AutoCloseable {
 
     private <T> T call(String operation, PspResilience resilience, Callable<T> httpCall) {
         AtomicInteger attempts = new AtomicInteger();
-        Callable<T> isolated = Bulkhead.decorateCallable(resilience.bulkhead(), () -> {
+        Callable<T> attempt = () -> {
+            attempts.incrementAndGet();
             try {
                 return httpCall.call();
             } catch (ResourceAccessException e) {
                 throw new PspUnavailableException(operation + " did not get through: " + e.getMessage(), e);
             }
-        });
-        Callable<T> limited = TimeLimiter.decorateFutureSupplier(
-                resilience.timeLimiter(),
-                () -> calls.submit(
-                        // the call runs on a thread of its own: it keeps the payment's correlation for its log lines
-                        Correlation.capture().callable(isolated)));
-        Callable<T> guarded = CircuitBreaker.decorateCallable(resilience.circuitBreaker(), () -> {
-            attempts.incrementAndGet();
-            return limited.call();
-        });
+        };
         try {
-            return Retry.decorateCallable(resilience.retry(), guarded).call();
-        } catch (CallNotPermittedException e) {
-            throw new PaymentProviderException(UNAVAILABLE, "payment provider unavailable (circuit open)", e);
-        } catch (PspRequestRejectedException e) {
-            throw new PaymentProviderException(
+            return Decorators.ofCompletionStage(() -> start(attempt))
+                    .withTimeLimiter(resilience.timeLimiter(), timers)
+                    .withBulkhead(resilience.bulkhead())
+                    .withCircuitBreaker(resilience.circuitBreaker())
+                    .withRetry(resilience.retry(), timers)
+                    .get()
+                    .toCompletableFuture()
+                    .join();
+        } catch (CompletionException e) {
+            throw translate(operation, attempts.get(), e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    /**
+     * Runs one attempt on a call thread; the thread keeps the payment's correlation for its log lines. When the time
+     * limiter gives up on the attempt (it completes the attempt's future with a {@link TimeoutException}), the thread is
+     * interrupted, which makes the JDK HTTP client abandon the exchange: an attempt never outlives its time limit.
+     */
+    private <T> CompletableFuture<T> start(Callable<T> attempt) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Callable<T> correlated = Correlation.capture().callable(attempt);
+        Future<?> running = calls.submit(() -> {
+            try {
+                answer.complete(correlated.call());
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        answer.whenComplete((result, failure) -> {
+            if (failure instanceof TimeoutException) {
+                running.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    private static PaymentProviderException translate(String operation, int attempts, Throwable e) {
+        if (e instanceof CallNotPermittedException) {
+            return new PaymentProviderException(UNAVAILABLE, "payment provider unavailable (circuit open)", e);
+        }
+        if (e instanceof PspRequestRejectedException) {
+            return new PaymentProviderException(
                     PaymentFailure.PROVIDER_REFUSED_REQUEST,
                     "payment provider refused the " + operation + ": " + e.getMessage(),
                     e);
-        } catch (PspUnavailableException | TimeoutException | BulkheadFullException e) {
-            throw new PaymentProviderException(
-                    UNAVAILABLE, "payment provider failed after " + attempts.get() + " attempts: " + describe(e), e);
-        } catch (Exception e) {
-            throw new PaymentProviderException(UNAVAILABLE, "payment provider call failed: " + describe(e), e);
         }
+        if (e instanceof PspUnavailableException
+                || e instanceof TimeoutException
+                || e instanceof BulkheadFullException) {
+            return new PaymentProviderException(
+                    UNAVAILABLE, "payment provider failed after " + attempts + " attempts: " + describe(e), e);
+        }
+        return new PaymentProviderException(UNAVAILABLE, "payment provider call failed: " + describe(e), e);
     }
 
     private static RuntimeException failure(HttpStatusCode status, String operation) {
@@ -208,7 +258,7 @@ public class PspClient implements AutoCloseable {
                 : new PspRequestRejectedException(message);
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         if (e instanceof TimeoutException) {
             return "no answer within the time limit";
         }
@@ -218,14 +268,22 @@ public class PspClient implements AutoCloseable {
         return e.getMessage();
     }
 
-    /** Threads that run the HTTP calls the time limiter waits for; the bulkhead bounds how many are busy. */
-    private static final class CallThreads implements ThreadFactory {
+    /**
+     * Threads that run the HTTP calls the time limiter waits for (the bulkhead bounds how many are busy), and the one
+     * that times the limiter and the retry's backoff.
+     */
+    private static final class DaemonThreads implements ThreadFactory {
 
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "psp-call-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }
@@ -254,7 +312,9 @@ public class PspClient implements AutoCloseable {
                 .connectTimeout(properties.connectTimeout())
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-        factory.setReadTimeout(properties.readTimeout());
+        // the time limiter ends an attempt; the HTTP client's own limit, the longest time limit of the two instances,
+        // only ends an exchange whose interrupt was lost, so a call thread never outlives its attempt for long
+        factory.setReadTimeout(longestTimeLimit());
         return factory;
     }
 }

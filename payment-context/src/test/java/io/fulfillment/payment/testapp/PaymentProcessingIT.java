@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -207,6 +208,25 @@ class PaymentProcessingIT {
         requestAndAwait(paymentOfOrderTotal(), "CHARGED");
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(circuitBreakerStateFromActuator()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void opensAgainWhenTheHalfOpenBreakersTrialCallsMeetTheOutage() {
+        List<CircuitBreaker.StateTransition> transitions = new CopyOnWriteArrayList<>();
+        breaker.getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition()));
+        sandbox.injectFaults(Map.of("outage", true));
+        await().atMost(OUTCOME_LAG).until(() -> {
+            requestAndAwait(paymentOfOrderTotal(), "FAILED");
+            return breaker.getState() == CircuitBreaker.State.OPEN;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
+
+        requestAndAwait(paymentOfOrderTotal(), "FAILED");
+
+        assertThat(transitions)
+                .as("the trial calls during the outage count as failures")
+                .contains(CircuitBreaker.StateTransition.HALF_OPEN_TO_OPEN)
+                .doesNotContain(CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.fulfillment.shipping.delivery;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.fulfillment.contracts.order.OrderId;
 import io.fulfillment.contracts.shipping.CancelShipmentCommand;
 import io.fulfillment.contracts.shipping.DeliverShipmentCommand;
@@ -52,6 +54,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * answered with silence rather than errors, so that the saga and the carrier's callbacks may repeat commands safely.
  */
 @Aggregate(snapshotTriggerDefinition = "shipmentSnapshotTrigger", cache = "shipmentCache")
+// snapshots are the aggregate itself, written by the Jackson serializer: its fields, not its predicates
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Shipment {
 
     @AggregateIdentifier
