@@ -44,6 +44,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class CrashRecoveryIT {
 
+    /** The one task in db-scheduler's table that is not a saga deadline (payment's {@code ParkedReversalsSchedule}). */
+    private static final String PARKED_REVERSALS_TASK = "payment-parked-reversals";
+
     private static final long SEED = 20_240_601L;
     private static final String CUSTOMER = "customer-crash";
     private static final int INITIAL_STOCK = 20_000;
@@ -148,7 +151,8 @@ class CrashRecoveryIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
         assertThat(count("SagaEntry")).as("sagas left in the saga store").isZero();
         assertThat(count("AssociationValueEntry")).as("saga associations left").isZero();
-        assertThat(count("scheduled_tasks"))
+        // db-scheduler's table also holds payment's recurring round of parked reversals, which never ends
+        assertThat(count("scheduled_tasks where task_name <> '" + PARKED_REVERSALS_TASK + "'"))
                 .as("saga deadlines left in the deadline store")
                 .isZero();
     }
@@ -219,6 +223,7 @@ class CrashRecoveryIT {
         return installed;
     }
 
+    /** {@code select count(*) from} a table, with a {@code where} clause if given. */
     private long count(String table) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:retry:file:" + dataDir + "/axon", "sa", "");
                 ResultSet result = connection.createStatement().executeQuery("select count(*) from " + table)) {

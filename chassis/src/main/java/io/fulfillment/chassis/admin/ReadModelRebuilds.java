@@ -337,7 +337,7 @@ class ReadModelRebuilds implements AutoCloseable {
             String target = building.collection(base);
             mongo.createCollection(target);
             declared.resolveIndexFor(TypeInformation.of(type))
-                    .forEach(index -> mongo.indexOps(target).ensureIndex(index));
+                    .forEach(index -> mongo.indexOps(target).createIndex(index));
             String source = serving.collection(base);
             if (mongo.collectionExists(source)) {
                 for (Document index : mongo.getCollection(source).listIndexes()) {

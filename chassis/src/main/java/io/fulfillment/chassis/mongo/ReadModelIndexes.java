@@ -55,7 +55,7 @@ public final class ReadModelIndexes implements SmartInitializingSingleton {
 
     /** Creates the declared indexes on {@code collection} (a no-op for those that exist). */
     public void ensureOn(String collection) {
-        definitions().forEach(index -> mongo.indexOps(collection).ensureIndex(index));
+        definitions().forEach(index -> mongo.indexOps(collection).createIndex(index));
     }
 
     /** The collection the read model serves from. */

@@ -78,7 +78,7 @@ class BlueGreenRebuildIT {
         String serving = generations.collectionOf("order-summary", OrderSummaryDocument.class);
         // what a deployment declares at start-up on the serving collection must be there on the new one as well
         mongo.indexOps(serving)
-                .ensureIndex(new Index().on("customerId", Sort.Direction.ASC).named(INDEX_DECLARED_AT_START_UP));
+                .createIndex(new Index().on("customerId", Sort.Direction.ASC).named(INDEX_DECLARED_AT_START_UP));
 
         Readers readers = new Readers(listOfHistoric, orders.get(0));
         CustomerId live = CustomerId.newId();
