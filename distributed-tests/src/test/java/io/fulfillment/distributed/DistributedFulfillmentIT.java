@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import io.axoniq.axonserver.connector.AxonServerConnectionFactory;
+import io.axoniq.axonserver.connector.impl.ServerAddress;
+import io.axoniq.axonserver.grpc.SerializedObject;
+import io.axoniq.axonserver.grpc.event.Event;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +42,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * service restarted mid-flow, parallel repeats of one {@code Idempotency-Key} (one order, every answer the first's 202,
  * the route's breaker still closed for the next customer), 60 concurrent orders (all terminal, stock conserved), 40
  * orders racing for 5 units (exactly 5 confirmed), the placing request's correlation id on every timeline entry, the
- * admin API of every service through the gateway, and payment-context killed (SIGKILL) and restarted within the payment
+ * admin API of every service through the gateway, an event stored in its old shape read through the upcasters, and
+ * payment-context killed (SIGKILL) and restarted within the payment
  * deadline (the order placed meanwhile confirmed). Each scenario prints an {@code E2E …} line with its numbers.
  *
  * <p>The processes, the test's own MongoDB-wire server when {@code MONGODB_URI} is not set, and the gateway client are
@@ -319,6 +326,48 @@ class DistributedFulfillmentIT {
                 done);
         assertThat(done.path("phase").asText()).as("%s", done).isEqualTo("DONE");
         assertThat(gateway.summary(order)).isEqualTo(before);
+    }
+
+    /**
+     * ADR 0018 in the distributed mode: an {@code OrderRejectedEvent} stored in Axon Server in its first shape (no
+     * revision, the reason as free text) is read by order-query through the upcaster chain, so its timeline names the
+     * reason's code. The event goes into its own aggregate stream, as the old code stored it; no saga is associated with
+     * that order, so nothing but the projections reacts.
+     */
+    @Test
+    void readsARejectionStoredInTheOldShapeFromAxonServerThroughTheUpcasters() throws Exception {
+        String order = "legacy-" + UUID.randomUUID();
+        String oldShape = JSON.writeValueAsString(
+                Map.of("orderId", order, "reason", "out of stock: product keyboard (requested 2, available 1)"));
+        String[] server =
+                System.getenv("AXONSERVER_SERVERS").split(",")[0].trim().split(":");
+        AxonServerConnectionFactory factory = AxonServerConnectionFactory.forClient("legacy-event-writer")
+                .routingServers(new ServerAddress(server[0], server.length > 1 ? Integer.parseInt(server[1]) : 8124))
+                .build();
+        try {
+            factory.connect("default")
+                    .eventChannel()
+                    .startAppendEventsTransaction()
+                    .appendEvent(Event.newBuilder()
+                            .setMessageIdentifier(UUID.randomUUID().toString())
+                            .setAggregateType("Order")
+                            .setAggregateIdentifier(order)
+                            .setAggregateSequenceNumber(0)
+                            .setTimestamp(System.currentTimeMillis())
+                            .setPayload(SerializedObject.newBuilder()
+                                    .setType("io.fulfillment.contracts.order.OrderRejectedEvent")
+                                    .setData(ByteString.copyFromUtf8(oldShape)))
+                            .build())
+                    .commit()
+                    .get(30, TimeUnit.SECONDS);
+        } finally {
+            factory.shutdown();
+        }
+
+        JsonNode timeline = awaitTimelineWith(order, "OrderRejectedEvent");
+        report("legacy event", "timeline of %s, stored in revision 1: %s", order, timeline);
+        assertThat(timeline.path("entries").get(0).path("description").asText())
+                .startsWith("Order rejected (OUT_OF_STOCK)");
     }
 
     @Test
