@@ -5,6 +5,7 @@ import io.fulfillment.chassis.admin.RebuildStatus.Phase;
 import io.fulfillment.chassis.mongo.MongoBatchWriter;
 import io.fulfillment.chassis.mongo.ReadModelGenerations;
 import io.fulfillment.chassis.mongo.ReadModelGenerations.Generation;
+import io.fulfillment.chassis.mongo.ReadModelIndexes;
 import io.fulfillment.chassis.mongo.RebuildableReadModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +35,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexResolver;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
-import org.springframework.data.util.TypeInformation;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -329,15 +325,11 @@ class ReadModelRebuilds implements AutoCloseable {
      * start-up, so the new generation answers the same queries as fast once it serves.
      */
     private void prepareCollections(RebuildableReadModel readModel, Generation serving, Generation building) {
-        MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mapping =
-                mongo.getConverter().getMappingContext();
-        IndexResolver declared = IndexResolver.create(mapping);
         for (Class<?> type : readModel.documentTypes()) {
             String base = mongo.getCollectionName(type);
             String target = building.collection(base);
             mongo.createCollection(target);
-            declared.resolveIndexFor(TypeInformation.of(type))
-                    .forEach(index -> mongo.indexOps(target).createIndex(index));
+            new ReadModelIndexes(mongo, type).ensureOn(target);
             String source = serving.collection(base);
             if (mongo.collectionExists(source)) {
                 for (Document index : mongo.getCollection(source).listIndexes()) {
