@@ -1,13 +1,22 @@
 package io.fulfillment.chassis.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.DataUtils;
@@ -20,30 +29,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's H2 backend with unique-index keys that H2 can compare without Java serialization.
+ * mongo-java-server's H2 backend with index keys that H2 can compare, and documents that it can store, without Java
+ * serialization.
  *
- * <p>The stock backend opens each index map with H2's generic object type. A {@link KeyValue} is not
- * {@link Comparable}, so every comparison in the index's B-tree Java-serializes both keys and compares the bytes:
- * about 15 comparisons per {@code _id} lookup and three lookups per upsert, measured as 8 % of the whole process's CPU
- * under load (docs/performance.md). Here an index map's keys have their own type: a key that is a single string (every
- * read model's {@code _id}) is stored and compared as that string; any other key keeps the generic type, ordered after
- * all strings, so the order stays total.
+ * <p>The stock backend opens each index map and each collection's document map with H2's generic object type:
+ * <ul>
+ *   <li>A {@link KeyValue} is not {@link Comparable}, so every comparison in an index's B-tree Java-serializes both
+ *   keys and compares the bytes: about 15 comparisons per {@code _id} lookup and three lookups per upsert, measured as
+ *   8 % of the whole process's CPU under load (docs/performance.md). Here an index map's keys have their own type: a
+ *   key that is a single string (every read model's {@code _id}) is stored and compared as that string; any other key
+ *   keeps the generic type, ordered after all strings, so the order stays total.
+ *   <li>A document is a map, so H2 writes it with Java serialization and reads it back the same way, on every page it
+ *   saves and every page it loads: 7.5 % of the process's CPU under load. Here documents are stored as BSON, the
+ *   encoding they arrived in over the wire, with mongo-java-server's own codec; a value the codec cannot encode (none
+ *   that a client can send) keeps the generic type.
+ * </ul>
  *
- * <p>The key type is part of the file format. A read-model file written with the generic type is converted once, when
- * it is opened: each index map is copied into a map of the new type, which then takes its name; a marker in the file
- * says it is done. The documents themselves are not touched.
+ * <p>Both types are part of the file format. A read-model file written with the generic types is converted once, when
+ * it is opened: each index or document map is copied into a map of the new type, which then takes its name; a marker
+ * in the file says how far it is converted.
  */
 final class ReadModelStoreBackend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStoreBackend.class);
 
     private static final String INDEX_MAP = "._index_";
+    private static final String DOCUMENT_MAP_PREFIX = "databases.";
     private static final String FORMAT_MAP = "fulfillment.format";
     private static final String INDEX_KEYS = "index-keys";
     private static final int STRING_KEYS = 2;
+    private static final String DOCUMENTS = "documents";
+    private static final int BSON_DOCUMENTS = 2;
 
     ReadModelStoreBackend(String fileName) {
-        super(convertIndexes(MVStore.open(fileName)));
+        super(convertDocuments(convertIndexes(MVStore.open(fileName))));
     }
 
     /**
@@ -82,15 +101,56 @@ final class ReadModelStoreBackend extends H2Backend {
         return store;
     }
 
+    private static MVStore convertDocuments(MVStore store) {
+        MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
+        if (format.getOrDefault(DOCUMENTS, 0) >= BSON_DOCUMENTS) {
+            return store;
+        }
+        List<String> collections = store.getMapNames().stream()
+                .filter(name -> name.startsWith(DOCUMENT_MAP_PREFIX))
+                .toList();
+        for (String name : collections) {
+            MVMap<Object, Document> generic = store.openMap(name);
+            MVMap<Object, Document> bson = openDocuments(store, name + ".converting");
+            bson.clear();
+            bson.putAll(generic);
+            store.removeMap(generic);
+            store.renameMap(bson, name);
+        }
+        format.put(DOCUMENTS, BSON_DOCUMENTS);
+        store.commit();
+        if (!collections.isEmpty()) {
+            log.info("Read-model file converted to BSON documents ({} collections)", collections.size());
+        }
+        return store;
+    }
+
     private static MVMap<KeyValue, Object> openIndex(MVStore store, String name) {
         return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
     }
 
-    /** The stock database, except for how it opens a unique index. */
+    private static MVMap<Object, Document> openDocuments(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+    }
+
+    /** The stock database, except for how it opens a unique index and a collection's documents. */
     private final class StringKeyedDatabase extends H2Database {
 
         StringKeyedDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the stock backend's map names, so dropping, renaming or counting a collection finds them
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new H2Collection(
+                    this,
+                    collectionName,
+                    options,
+                    openDocuments(getMvStore(), DOCUMENT_MAP_PREFIX + fullName),
+                    getMvStore().openMap("meta." + fullName),
+                    getCursorRegistry());
         }
 
         @Override
@@ -201,6 +261,56 @@ final class ReadModelStoreBackend extends H2Backend {
 
         private static String singleString(KeyValue key) {
             return key.size() == 1 && key.get(0) instanceof String string ? string : null;
+        }
+    }
+
+    /** Documents as BSON, in mongo-java-server's own codec; a document it cannot encode in H2's generic type. */
+    static final class DocumentType extends BasicDataType<Document> {
+
+        private static final byte BSON = 0;
+        private static final byte OTHER = 1;
+        private static final int INITIAL_BUFFER = 512;
+
+        private final ObjectDataType other = new ObjectDataType();
+
+        /** A moving estimate of a document's size in memory, as H2's generic type keeps for what it serializes. */
+        private volatile int averageSize = INITIAL_BUFFER;
+
+        @Override
+        public int getMemory(Document document) {
+            return averageSize;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            ByteBuf bson = Unpooled.buffer(INITIAL_BUFFER);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+            } catch (IllegalArgumentException notBson) {
+                buffer.put(OTHER);
+                other.write(buffer, document);
+                return;
+            }
+            int length = bson.readableBytes();
+            averageSize = (15 * averageSize + 2 * length) / 16;
+            buffer.put(BSON).put(bson.nioBuffer());
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            if (buffer.get() != BSON) {
+                return (Document) other.read(buffer);
+            }
+            // a BSON document starts with its own length, little-endian, including those four bytes
+            int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
+            byte[] bson = new byte[length];
+            buffer.get(bson);
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
         }
     }
 }

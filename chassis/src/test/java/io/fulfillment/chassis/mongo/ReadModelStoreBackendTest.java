@@ -12,10 +12,17 @@ import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.fulfillment.chassis.mongo.ReadModelStoreBackend.DocumentType;
 import io.fulfillment.chassis.mongo.ReadModelStoreBackend.IndexKeyType;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +61,52 @@ class ReadModelStoreBackendTest {
             assertThat(summaries.find(Filters.eq("_id", "order-new")).first()).containsEntry("status", "PLACED");
             assertThat(summaries.countDocuments()).isEqualTo(502);
         });
+    }
+
+    @Test
+    void keepsEveryBsonTypeAReadModelStoresThroughTheConversionAndAcrossRestarts() {
+        String file = dataDir.resolve("readmodels.mv").toString();
+        Document written = new Document("_id", "order-1")
+                .append("status", "CONFIRMED")
+                .append("placedAt", Date.from(Instant.parse("2026-11-30T04:00:00.123Z")))
+                .append("total", new Decimal128(new BigDecimal("41.90")))
+                .append(
+                        "lines",
+                        List.of(
+                                new Document("productId", "keyboard").append("quantity", 2),
+                                new Document("productId", "mouse").append("quantity", 1L)))
+                .append("score", 0.5)
+                .append("cancelled", false)
+                .append("reason", null)
+                .append("customer", new Document("id", "customer-ada").append("tags", List.of("a", "b")));
+        withServer(new H2Backend(file), summaries -> summaries.insertOne(written));
+
+        withServer(new ReadModelStoreBackend(file), summaries -> {
+            assertThat(summaries.find(Filters.eq("_id", "order-1")).first())
+                    .as("a document the stock backend Java-serialized, after the conversion")
+                    .isEqualTo(written);
+            summaries.insertOne(new Document(written).append("_id", "order-2"));
+        });
+
+        withServer(new ReadModelStoreBackend(file), summaries -> {
+            assertThat(summaries.find(Filters.eq("_id", "order-1")).first()).isEqualTo(written);
+            assertThat(summaries.find(Filters.eq("_id", "order-2")).first())
+                    .as("a document stored as BSON, after a restart")
+                    .isEqualTo(new Document(written).append("_id", "order-2"));
+            assertThat(summaries.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void storesADocumentTheCodecCannotEncodeInTheGenericType() {
+        DocumentType documents = new DocumentType();
+        de.bwaldvogel.mongo.bson.Document unusual =
+                new de.bwaldvogel.mongo.bson.Document("_id", "x").append("short", (short) 3);
+        WriteBuffer buffer = new WriteBuffer();
+
+        documents.write(buffer, unusual);
+
+        assertThat(documents.read(buffer.getBuffer().flip())).isEqualTo(unusual);
     }
 
     @Test
