@@ -3,13 +3,18 @@ package io.fulfillment.chassis.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.fulfillment.contracts.order.OrderEvent;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -23,8 +28,11 @@ import org.springframework.data.mongodb.core.query.Query;
  * per batch of events.
  *
  * <p>Inside an event processor's unit of work (one batch of events) {@link #load} answers with the document as this
- * batch last left it: the first load of an id is a {@code findById}, later ones (and loads after a {@link #save} or
- * {@link #delete}) come from memory, a missing document included. Writes only record the newest state; when the batch
+ * batch last left it: the first load of an id reads it from MongoDB, later ones (and loads after a {@link #save} or
+ * {@link #delete}) come from memory, a missing document included. The batch's first read of a collection fetches, in
+ * one {@code {_id: {$in: ...}}} query, every document of that collection the batch is likely to touch: those keyed by
+ * the id of an event's aggregate or, for an {@link OrderEvent}, of its order (how this system keys its read models).
+ * Any other id is read by itself when it is first loaded, so the guess only decides how many requests a batch makes. Writes only record the newest state; when the batch
  * commits, each touched collection gets one ordered bulk request holding one replace-or-insert (or delete) by
  * {@code _id} per changed document. A batch that rolls back writes nothing. Outside a unit of work every call goes to
  * MongoDB at once.
@@ -83,12 +91,42 @@ public class MongoBatchWriter {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.ofNullable(mongo.findById(id, documentType, collection));
         }
-        Documents documents = batch().documentsOf(new Target(documentType, collection));
-        Optional<?> known = documents.known.computeIfAbsent(id, key -> {
-            Object remembered = committed.get(documentType, collection, key);
-            return Optional.ofNullable(remembered != null ? remembered : mongo.findById(key, documentType, collection));
+        Batch batch = batch();
+        Target target = new Target(documentType, collection);
+        Documents documents = batch.documentsOf(target);
+        if (!documents.known.containsKey(id)) {
+            Set<String> wanted = new LinkedHashSet<>();
+            wanted.add(id);
+            if (!documents.prefetched) {
+                documents.prefetched = true;
+                wanted.addAll(batch.likelyIds());
+            }
+            read(target, documents, wanted);
+        }
+        return documents.known.get(id).map(documentType::cast);
+    }
+
+    /** Puts the committed state of each wanted id this batch does not know yet into its documents. */
+    private void read(Target target, Documents documents, Set<String> wanted) {
+        wanted.removeIf(documents.known::containsKey);
+        wanted.removeIf(id -> {
+            Object remembered = committed.get(target.type(), target.collection(), id);
+            if (remembered != null) {
+                documents.known.put(id, Optional.of(remembered));
+            }
+            return remembered != null;
         });
-        return known.map(documentType::cast);
+        if (wanted.size() == 1) {
+            String id = wanted.iterator().next();
+            documents.known.put(id, Optional.ofNullable(mongo.findById(id, target.type(), target.collection())));
+            return;
+        }
+        if (!wanted.isEmpty()) {
+            for (Object document : mongo.find(query(where("_id").in(wanted)), target.type(), target.collection())) {
+                documents.known.put(idOf(document), Optional.of(document));
+            }
+            wanted.forEach(id -> documents.known.putIfAbsent(id, Optional.empty()));
+        }
     }
 
     /** Makes this the document's state; inside a batch it is written (replaced or inserted by id) when the batch commits. */
@@ -137,7 +175,7 @@ public class MongoBatchWriter {
     private Batch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
+            Batch batch = new Batch(root instanceof BatchingUnitOfWork<?> events ? events.getMessages() : List.of());
             root.onPrepareCommit(committing -> batch.flush(mongo));
             root.afterCommit(done -> batch.remember(committed));
             root.onRollback(failed -> batch.forget(committed));
@@ -161,7 +199,29 @@ public class MongoBatchWriter {
     /** The documents one batch has read or written, per collection in the order the batch first touched them. */
     private static final class Batch {
 
+        private final List<? extends Message<?>> events;
         private final Map<Target, Documents> byTarget = new LinkedHashMap<>();
+        private Set<String> likelyIds;
+
+        Batch(List<? extends Message<?>> events) {
+            this.events = events;
+        }
+
+        /** The ids of the batch's events' aggregates and orders. */
+        Set<String> likelyIds() {
+            if (likelyIds == null) {
+                likelyIds = new LinkedHashSet<>();
+                for (Message<?> event : events) {
+                    if (event instanceof DomainEventMessage<?> domainEvent) {
+                        likelyIds.add(domainEvent.getAggregateIdentifier());
+                    }
+                    if (event.getPayload() instanceof OrderEvent orderEvent) {
+                        likelyIds.add(orderEvent.orderId().value());
+                    }
+                }
+            }
+            return likelyIds;
+        }
 
         Documents documentsOf(Target target) {
             return byTarget.computeIfAbsent(target, type -> new Documents());
@@ -195,6 +255,7 @@ public class MongoBatchWriter {
 
         private final Map<String, Optional<?>> known = new HashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
+        private boolean prefetched;
 
         void change(String id, Optional<?> state) {
             known.put(id, state);

@@ -13,7 +13,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.BsonDocument;
@@ -111,6 +114,32 @@ class MongoBatchWriterTest {
             assertThat(command.getString("find").getValue()).isEqualTo("parcels");
             assertThat(command.getDocument("filter").keySet()).containsExactly("_id");
         });
+    }
+
+    @Test
+    void readsTheDocumentsOfEveryAggregateInTheBatchWithItsFirstReadOfACollection() {
+        mongo.save(new Parcel("p-1", "packed"));
+        mongo.save(new Parcel("p-3", "packed"));
+        commands.clear();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
+                new GenericDomainEventMessage<>("Parcel", "p-1", 0, "packed"),
+                new GenericDomainEventMessage<>("Parcel", "p-2", 0, "created"),
+                new GenericDomainEventMessage<>("Parcel", "p-3", 1, "weighed")));
+        batch.start();
+
+        assertThat(writer.load(Parcel.class, "p-1")).contains(new Parcel("p-1", "packed"));
+        assertThat(writer.load(Parcel.class, "p-2")).isEmpty();
+        assertThat(writer.load(Parcel.class, "p-3")).contains(new Parcel("p-3", "packed"));
+        assertThat(writer.load(Parcel.class, "elsewhere")).isEmpty();
+        batch.commit();
+
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0).getDocument("filter").toJson())
+                .as("one query for the three aggregates' documents")
+                .isEqualTo("{\"_id\": {\"$in\": [\"p-1\", \"p-2\", \"p-3\"]}}");
+        assertThat(commands.get(1).getDocument("filter").toJson())
+                .as("an id no event of the batch named is read by itself")
+                .isEqualTo("{\"_id\": \"elsewhere\"}");
     }
 
     @Test
