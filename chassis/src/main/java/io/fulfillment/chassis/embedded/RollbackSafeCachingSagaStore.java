@@ -49,7 +49,7 @@ import org.ehcache.core.Ehcache;
  *
  * <p>Only the embedded mode uses it: one process does all of a saga type's work there. In the distributed mode a saga's
  * segment can move to another instance of its service and back, and a saga changed there would be stale here; that
- * mode keeps Axon's MongoDB saga store without a cache.
+ * mode keeps Axon's MongoDB saga store without a cache (ADR 0020).
  */
 public final class RollbackSafeCachingSagaStore implements SagaStore<Object>, AutoCloseable {
 
