@@ -13,9 +13,14 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +34,8 @@ import org.springframework.context.annotation.Conditional;
  * {@link JdbcAutoConfiguration} keeps events, tokens, sagas and dead letters in it through JDBC, and db-scheduler's
  * Spring Boot starter keeps the saga deadlines in it, on a transaction-aware view of the same DataSource, so a deadline
  * commits or rolls back with the unit of work that scheduled or cancelled it. Neither creates tables; this creates them.
- * It also tells Axon's event store which H2 failures are unique-key violations ({@link UniqueKeyViolations}).
+ * It also tells Axon's event store which H2 failures are unique-key violations ({@link UniqueKeyViolations}), and puts
+ * the saga store behind rollback-safe caches ({@link RollbackSafeCachingSagaStore}).
  */
 @AutoConfiguration(
         after = DataSourceAutoConfiguration.class,
@@ -64,6 +70,25 @@ public class EmbeddedStoresAutoConfiguration {
                 .schema(new EventSchema())
                 .readEventDataWithGaps(new IndexedGapsStatement())
                 .build();
+    }
+
+    /**
+     * Axon's JDBC saga store as its auto-configuration builds it (same connection provider, serializer and schema),
+     * behind caches of sagas and association lookups of {@code fulfillment.saga-cache.entries} entries each; 0 leaves
+     * the JDBC store without caches. Axon's own saga store bean backs off for this one.
+     */
+    @Bean
+    SagaStore<Object> sagaStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            ObjectProvider<SagaSqlSchema> sagaSqlSchema,
+            @Value("${fulfillment.saga-cache.entries:10000}") long cachedEntries) {
+        JdbcSagaStore jdbcSagaStore = JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .sqlSchema(sagaSqlSchema.getIfAvailable(GenericSagaSqlSchema::new))
+                .serializer(serializer)
+                .build();
+        return cachedEntries > 0 ? new RollbackSafeCachingSagaStore(jdbcSagaStore, cachedEntries) : jdbcSagaStore;
     }
 
     /** Axon's db-scheduler deadline manager as its auto-configuration builds it, tolerant of cancelling a firing one. */

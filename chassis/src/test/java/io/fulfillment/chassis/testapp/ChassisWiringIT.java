@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillment.chassis.embedded.RollbackSafeCachingSagaStore;
 import io.fulfillment.chassis.mongo.ReadModelsFirstTransactionManager;
 import io.fulfillment.chassis.testapp.ProbeMessages.PoisonEvent;
 import io.fulfillment.chassis.testapp.ProbeMessages.RefuseCommand;
@@ -35,7 +36,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -112,7 +112,7 @@ class ChassisWiringIT {
             @Autowired List<PlatformTransactionManager> platformTransactionManagers) {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
-        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+        assertThat(sagaStore).isInstanceOf(RollbackSafeCachingSagaStore.class);
         assertThat(axonTransactionManager).isInstanceOf(ReadModelsFirstTransactionManager.class);
         assertThat(platformTransactionManagers).singleElement().isInstanceOf(JdbcTransactionManager.class);
     }
