@@ -74,7 +74,7 @@ public class EmbeddedStoresAutoConfiguration {
 
     /**
      * Axon's JDBC saga store as its auto-configuration builds it (same connection provider, serializer and schema),
-     * behind caches of sagas and association lookups of {@code fulfillment.saga-cache.entries} entries each; 0 leaves
+     * behind caches of sagas and association lookups of {@code fulfillment.saga-cache.max-entries} entries each; 0 leaves
      * the JDBC store without caches. Axon's own saga store bean backs off for this one.
      */
     @Bean
@@ -82,7 +82,7 @@ public class EmbeddedStoresAutoConfiguration {
             ConnectionProvider connectionProvider,
             Serializer serializer,
             ObjectProvider<SagaSqlSchema> sagaSqlSchema,
-            @Value("${fulfillment.saga-cache.entries:10000}") long cachedEntries) {
+            @Value("${fulfillment.saga-cache.max-entries:10000}") long cachedEntries) {
         JdbcSagaStore jdbcSagaStore = JdbcSagaStore.builder()
                 .connectionProvider(connectionProvider)
                 .sqlSchema(sagaSqlSchema.getIfAvailable(GenericSagaSqlSchema::new))

@@ -25,7 +25,7 @@ import org.ehcache.core.Ehcache;
  * The embedded mode's saga store: Axon's JDBC saga store behind two bounded heap caches, one of sagas by id and one of
  * association lookups (the ids of the sagas of a type that an association value names), so a saga's processor does
  * not read the saga and its lookup back from H2 for every event. Each cache holds at most {@code
- * fulfillment.saga-cache.entries} entries (EhCache through Axon's adapter); an entry dropped for room is read from the
+ * fulfillment.saga-cache.max-entries} entries (EhCache through Axon's adapter); an entry dropped for room is read from the
  * store again. A saga that ends leaves the cache.
  *
  * <p>Axon's {@code CachingSagaStore} is not safe on its own when a unit of work rolls back: it hands out the cached saga
