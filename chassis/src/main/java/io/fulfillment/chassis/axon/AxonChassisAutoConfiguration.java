@@ -58,7 +58,7 @@ public class AxonChassisAutoConfiguration {
      */
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault(
-            @Value("${fulfillment.processors.batch-size:100}") int batchSize,
+            @Value("${fulfillment.processors.batch-size:500}") int batchSize,
             @Value("${fulfillment.processors.token-claim-interval:1s}") Duration tokenClaimInterval,
             @Value("${fulfillment.processors.initial-segment-count:1}") int initialSegmentCount,
             Environment environment,
