@@ -113,7 +113,8 @@ public final class Benchmark {
         dispatchers.shutdown();
         System.out.printf("peak RSS under load (VmHWM): %d MiB%n", ProcessMetrics.peakRssMib());
 
-        ReplayBenchmark replay = new ReplayBenchmark(http, system.backendUrl());
+        ReplayBenchmark replay = new ReplayBenchmark(
+                http, system.backendUrl(), system.backends.getBean(EventProcessingConfiguration.class));
         replay.awaitQuiet();
         List<RawStorageBenchmark.Result> raw = new ArrayList<>();
         RawStorageBenchmark storage = new RawStorageBenchmark(system.storageEngine(), system.transactionManager());
