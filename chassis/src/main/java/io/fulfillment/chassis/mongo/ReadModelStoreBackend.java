@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -62,7 +64,7 @@ final class ReadModelStoreBackend extends H2Backend {
     private static final int BSON_DOCUMENTS = 2;
 
     ReadModelStoreBackend(String fileName) {
-        super(convertDocuments(convertIndexes(MVStore.open(fileName))));
+        super(convert(MVStore.open(fileName)));
     }
 
     /**
@@ -75,54 +77,46 @@ final class ReadModelStoreBackend extends H2Backend {
         return new StringKeyedDatabase(databaseName);
     }
 
-    private static MVStore convertIndexes(MVStore store) {
-        MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
-        if (format.getOrDefault(INDEX_KEYS, 0) >= STRING_KEYS) {
-            return store;
-        }
-        List<String> indexes = store.getMapNames().stream()
-                .filter(name -> name.contains(INDEX_MAP))
-                .toList();
-        for (String name : indexes) {
-            MVMap<KeyValue, Object> generic = store.openMap(name);
-            MVMap<KeyValue, Object> keyed = openIndex(store, name + ".converting");
-            keyed.clear();
-            for (Map.Entry<KeyValue, Object> entry : generic.entrySet()) {
-                keyed.put(entry.getKey(), entry.getValue());
-            }
-            store.removeMap(generic);
-            store.renameMap(keyed, name);
-        }
-        format.put(INDEX_KEYS, STRING_KEYS);
-        store.commit();
-        if (!indexes.isEmpty()) {
-            log.info("Read-model file converted to string-keyed indexes ({} index maps)", indexes.size());
-        }
+    /** Converts what an older version of this class (or the stock backend) wrote, once per part of the format. */
+    private static MVStore convert(MVStore store) {
+        convert(store, INDEX_KEYS, STRING_KEYS, name -> name.contains(INDEX_MAP), ReadModelStoreBackend::openIndex);
+        convert(
+                store,
+                DOCUMENTS,
+                BSON_DOCUMENTS,
+                name -> name.startsWith(DOCUMENT_MAP_PREFIX),
+                ReadModelStoreBackend::openDocuments);
         return store;
     }
 
-    private static MVStore convertDocuments(MVStore store) {
+    /**
+     * Copies each map the predicate names into a map opened the new way, which then takes its name, unless the file's
+     * marker for this part of the format says it is done; then sets the marker.
+     */
+    private static <K, V> void convert(
+            MVStore store,
+            String part,
+            int version,
+            Predicate<String> maps,
+            BiFunction<MVStore, String, MVMap<K, V>> openConverted) {
         MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
-        if (format.getOrDefault(DOCUMENTS, 0) >= BSON_DOCUMENTS) {
-            return store;
+        if (format.getOrDefault(part, 0) >= version) {
+            return;
         }
-        List<String> collections = store.getMapNames().stream()
-                .filter(name -> name.startsWith(DOCUMENT_MAP_PREFIX))
-                .toList();
-        for (String name : collections) {
-            MVMap<Object, Document> generic = store.openMap(name);
-            MVMap<Object, Document> bson = openDocuments(store, name + ".converting");
-            bson.clear();
-            bson.putAll(generic);
+        List<String> names = store.getMapNames().stream().filter(maps).toList();
+        for (String name : names) {
+            MVMap<K, V> generic = store.openMap(name);
+            MVMap<K, V> converted = openConverted.apply(store, name + ".converting");
+            converted.clear();
+            converted.putAll(generic);
             store.removeMap(generic);
-            store.renameMap(bson, name);
+            store.renameMap(converted, name);
         }
-        format.put(DOCUMENTS, BSON_DOCUMENTS);
+        format.put(part, version);
         store.commit();
-        if (!collections.isEmpty()) {
-            log.info("Read-model file converted to BSON documents ({} collections)", collections.size());
+        if (!names.isEmpty()) {
+            log.info("Read-model file converted: {} in format {} ({} maps)", part, version, names.size());
         }
-        return store;
     }
 
     private static MVMap<KeyValue, Object> openIndex(MVStore store, String name) {
