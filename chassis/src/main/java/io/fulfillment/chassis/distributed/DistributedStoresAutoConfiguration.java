@@ -51,10 +51,8 @@ public class DistributedStoresAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .serializer(serializer)
-                .build();
+        return new SharedMongoTokenStore(
+                MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer));
     }
 
     @Bean
