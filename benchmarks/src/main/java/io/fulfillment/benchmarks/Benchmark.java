@@ -122,13 +122,16 @@ public final class Benchmark {
         System.out.printf("events in store: %d%n", events.size());
         List<ReplayBenchmark.Result> replays = new ArrayList<>();
         if (options.replay()) {
-            for (String processor : ReplayBenchmark.ORDER_PROJECTIONS) {
-                ReplayBenchmark.Result result = replay.replay(processor, events.size());
-                replays.add(result);
-                System.out.printf(
-                        "replay %-15s %d events in %.2f s = %.0f events/s%n",
-                        result.processor(), result.events(), result.seconds(), result.eventsPerSecond());
-                replay.awaitQuiet();
+            for (int round = 1; round <= options.replayRounds(); round++) {
+                replays.clear();
+                for (String processor : ReplayBenchmark.ORDER_PROJECTIONS) {
+                    ReplayBenchmark.Result result = replay.replay(processor, events.size());
+                    replays.add(result);
+                    System.out.printf(
+                            "replay %-15s round %d: %d events in %.2f s = %.0f events/s%n",
+                            result.processor(), round, result.events(), result.seconds(), result.eventsPerSecond());
+                    replay.awaitQuiet();
+                }
             }
         }
         if (options.raw()) {
@@ -158,7 +161,7 @@ public final class Benchmark {
                     "ratio fulfillment events/s ÷ raw append (100 events/tx): %.2f%n",
                     throughput.eventsPerSecond() / rawAppendBatched);
             replays.forEach(result -> System.out.printf(
-                    "ratio replay %s events/s ÷ raw read: %.2f%n",
+                    "ratio replay %s events/s (last round) ÷ raw read: %.2f%n",
                     result.processor(), result.eventsPerSecond() / rawRead));
         }
         System.out.printf(

@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
  *
  * @param orders orders of the closed-loop run through the command gateway (the throughput figure)
  * @param concurrency orders in flight (placed, not yet terminal) during the closed-loop runs
- * @param warmupOrders orders placed and awaited before anything is measured (JIT, connection pools, caches)
+ * @param warmupOrders orders placed and awaited before anything is measured (JIT, connection pools, caches). In
+ *     this JVM the default is 3000: the C2 compiler needs that long on two cores (the closed loop measured after a
+ *     200-order warm-up ran at about 60 % of the rate measured after 3000 or 6000, docs/performance.md)
  * @param products the catalogue; every order takes two distinct products at random. {@code --products=N} names
  *     {@code bench-0} … {@code bench-(N-1)}; {@code --products=a,b,c} names existing products (a remote target)
  * @param pspErrorRate share of PSP calls that answer 503 (retried by the payment context)
@@ -23,6 +25,8 @@ import java.util.stream.IntStream;
  * @param rates offered loads (orders/s) of the open-loop latency sweep (empty skips it)
  * @param rateSeconds how long each offered load is held
  * @param replay whether to measure the replay of the order projections
+ * @param replayRounds how many times each order projection is replayed, each timed and printed: the first is the
+ *     first rebuild in this JVM (the replay's own code still cold), the later ones a rebuild in a warm process
  * @param raw whether to measure the raw append and read rates of the storage engine
  * @param chart where the latency-against-load PNG goes
  * @param probes whether to count commits, aggregate loads and the saga's batches inside the backends
@@ -42,6 +46,7 @@ record BenchmarkOptions(
         List<Integer> rates,
         int rateSeconds,
         boolean replay,
+        int replayRounds,
         boolean raw,
         Path chart,
         boolean probes,
@@ -54,7 +59,7 @@ record BenchmarkOptions(
     private static final Set<String> COMMON =
             Set.of("orders", "concurrency", "warmup-orders", "products", "rates", "rate-seconds", "chart", "target");
     private static final Set<String> IN_PROCESS_ONLY =
-            Set.of("psp-error-rate", "http-orders", "replay", "raw", "probes");
+            Set.of("psp-error-rate", "http-orders", "replay", "replay-rounds", "raw", "probes");
     private static final Set<String> TARGET_ONLY = Set.of("bearer-token", "admin-token", "watch", "poll-millis");
 
     static BenchmarkOptions parse(String... args) {
@@ -83,7 +88,7 @@ record BenchmarkOptions(
         return new BenchmarkOptions(
                 Integer.parseInt(values.getOrDefault("orders", "3000")),
                 Integer.parseInt(values.getOrDefault("concurrency", "64")),
-                Integer.parseInt(values.getOrDefault("warmup-orders", remote ? "0" : "300")),
+                Integer.parseInt(values.getOrDefault("warmup-orders", remote ? "0" : "3000")),
                 products(values.getOrDefault("products", "100")),
                 Double.parseDouble(values.getOrDefault("psp-error-rate", "0")),
                 Integer.parseInt(values.getOrDefault("http-orders", "1000")),
@@ -95,6 +100,7 @@ record BenchmarkOptions(
                                 .toList(),
                 Integer.parseInt(values.getOrDefault("rate-seconds", "15")),
                 Boolean.parseBoolean(values.getOrDefault("replay", "true")),
+                Integer.parseInt(values.getOrDefault("replay-rounds", "2")),
                 Boolean.parseBoolean(values.getOrDefault("raw", "true")),
                 Path.of(values.getOrDefault("chart", "docs/performance-latency.png")),
                 Boolean.parseBoolean(values.getOrDefault("probes", "true")),
@@ -136,8 +142,8 @@ record BenchmarkOptions(
                 orders, concurrency, warmupOrders, catalogue, rates, rateSeconds, chart);
         if (target == null) {
             return String.format(
-                    "in-process: %s psp-error-rate=%s http-orders=%d replay=%s raw=%s probes=%s",
-                    common, pspErrorRate, httpOrders, replay, raw, probes);
+                    "in-process: %s psp-error-rate=%s http-orders=%d replay=%s replay-rounds=%d raw=%s probes=%s",
+                    common, pspErrorRate, httpOrders, replay, replayRounds, raw, probes);
         }
         return String.format(
                 "target=%s: %s bearer-token=%s admin-token=%s watch=%s poll-millis=%d",
