@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Issues short-lived RS256 tokens for the configured demo users. For local development only. */
+/** Issues short-lived ES256 tokens for the configured demo users. For local development only. */
 @RestController
 @ConditionalOnProperty(prefix = "fulfillment.gateway.dev-tokens", name = "enabled", havingValue = "true")
 class DevTokenController {
@@ -53,7 +53,7 @@ class DevTokenController {
         if (user.customerId() != null) {
             claims.claim(JwtClaims.CUSTOMER_ID, user.customerId());
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(keyId).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
                 .getTokenValue();
         return new TokenResponse(token, "Bearer", properties.ttl().toSeconds());

@@ -1,9 +1,11 @@
 package io.fulfillment.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.fulfillment.gateway.ratelimit.RateLimitFilter;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,10 +104,13 @@ class SecurityConfiguration {
     /** Verifies tokens signed by the local key unless Spring Boot is told about a real identity provider. */
     @Bean
     @Conditional(ExternalIssuerCondition.Absent.class)
-    JwtDecoder localJwtDecoder(LocalSigningKey signingKey, DevTokenProperties devTokens) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(
-                        signingKey.key().toRSAPublicKey())
-                .build();
+    JwtDecoder localJwtDecoder(LocalSigningKey signingKey, DevTokenProperties devTokens) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                LocalSigningKey.ALGORITHM, new ImmutableJWKSet<>(signingKey.publicKeys())));
+        // the claims (issuer, expiry) are checked by Spring's validators below, as for an external identity provider
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(
                 new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(devTokens.issuer())));
         return decoder;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.fulfillment.gateway.FakeBackend;
@@ -52,7 +52,7 @@ class AuthenticationIT extends GatewayITSupport {
 
     @Test
     void refusesTokenSignedByAnotherKey() throws Exception {
-        RSAKey impostor = new LocalSigningKey().key();
+        ECKey impostor = new LocalSigningKey().key();
         String forged = sign(impostor, Instant.now(), Instant.now().plusSeconds(600));
 
         Answer answer = send(
@@ -103,9 +103,9 @@ class AuthenticationIT extends GatewayITSupport {
         assertThat(jwks.json().get("keys").get(0).has("d")).isFalse();
     }
 
-    private String sign(RSAKey key, Instant issuedAt, Instant expiresAt) throws Exception {
+    private String sign(ECKey key, Instant issuedAt, Instant expiresAt) throws Exception {
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
                         .keyID(signingKey.key().getKeyID())
                         .build(),
                 new JWTClaimsSet.Builder()
@@ -116,7 +116,7 @@ class AuthenticationIT extends GatewayITSupport {
                         .issueTime(Date.from(issuedAt))
                         .expirationTime(Date.from(expiresAt))
                         .build());
-        jwt.sign(new RSASSASigner(key));
+        jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
 }
