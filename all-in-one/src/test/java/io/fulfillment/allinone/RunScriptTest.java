@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,40 @@ class RunScriptTest {
         assertThat(Files.readString(calls)).contains("mvnw -B -q -DskipTests -pl all-in-one -am package");
     }
 
+    @Test
+    void startsWhatWasBuiltLastWithoutLookingForChangesWhenToldNever() throws Exception {
+        Files.setLastModifiedTime(
+                repository.resolve("order-command/src/main/java/Order.java"), FileTime.from(BUILT_AT.plusSeconds(5)));
+
+        run(Map.of("FULFILLMENT_BUILD", "never"));
+
+        assertThat(Files.readString(calls)).doesNotContain("mvnw").contains("java ");
+    }
+
+    @Test
+    void startsTheJvmWithTheClientCompilerAndACappedHeapUnlessJavaOptsSaysOtherwise() throws Exception {
+        run();
+        run(Map.of("JAVA_OPTS", "-Xmx1g"));
+
+        assertThat(Files.readAllLines(calls))
+                .filteredOn(call -> call.contains("all-in-one-exec.jar"))
+                .satisfiesExactly(
+                        byDefault -> assertThat(byDefault).contains("-Xmx512m -XX:TieredStopAtLevel=1"),
+                        asked -> assertThat(asked).contains("-Xmx1g").doesNotContain("TieredStopAtLevel"));
+    }
+
     private String run() throws IOException, InterruptedException {
+        return run(Map.of());
+    }
+
+    private String run(Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(
                         "bash", repository.resolve("run-all-in-one.sh").toString())
                 .redirectErrorStream(true);
         builder.environment().put("PATH", repository.resolve("bin") + ":" + System.getenv("PATH"));
         builder.environment().remove("FULFILLMENT_BUILD");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
