@@ -1,26 +1,36 @@
 package io.fulfillment.chassis.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -138,7 +148,7 @@ final class ReadModelStoreBackend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             // the stock backend's map names, so dropping, renaming or counting a collection finds them
             String fullName = getFullCollectionNamespace(collectionName);
-            return new H2Collection(
+            return new UpdatesOnCopiesCollection(
                     this,
                     collectionName,
                     options,
@@ -153,6 +163,111 @@ final class ReadModelStoreBackend extends H2Backend {
             // the stock backend's map name, so dropping an index or a database finds it
             String name = getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
             return new UniqueIndex(openIndex(getMvStore(), name), indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * The stock collection, except that an update never changes a document the map holds.
+     *
+     * <p>mongo-java-server updates a document by changing the instance it read from the map, field by field, and
+     * putting that same instance back. The map's pages hold that instance, and H2 writes committed pages on its own
+     * serialization thread while the next batch's updates run: a page being written could then see a document half
+     * updated (a torn write in the file) or fail with {@link java.util.ConcurrentModificationException}, which fails
+     * the store's commit and with it every later one (seen under load, docs/performance.md). Here, while this thread
+     * updates, every document read from the map is a copy; the copy is changed and put, and an instance in the map is
+     * never changed again. Queries read the stored instances as before.
+     */
+    private static final class UpdatesOnCopiesCollection extends H2Collection {
+
+        private final ThreadLocal<Boolean> updating = ThreadLocal.withInitial(() -> false);
+
+        UpdatesOnCopiesCollection(
+                MongoDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                MVMap<Object, Document> dataMap,
+                MVMap<String, Object> metaMap,
+                CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        public synchronized Document updateDocuments(
+                Document selector,
+                Document update,
+                ArrayFilters arrayFilters,
+                boolean isMulti,
+                boolean isUpsert,
+                Oplog oplog) {
+            return onCopies(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return onCopies(() -> super.findAndModify(query));
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return updating.get() && stored != null ? copy(stored) : stored;
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            Stream<DocumentWithPosition<Object>> stored = super.streamAllDocumentsWithPosition();
+            return updating.get()
+                    ? stored.map(entry -> new DocumentWithPosition<>(copy(entry.getDocument()), entry.getPosition()))
+                    : stored;
+        }
+
+        /** The stock full scan reads the map's values directly; while updating, it reads copies instead. */
+        @Override
+        protected QueryResult matchDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            if (!updating.get()) {
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Stream<DocumentWithPosition<Object>> all = streamAllDocumentsWithPosition();
+            if (isNaturalDescending(orderBy)) {
+                all = all.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()));
+            }
+            return matchDocumentsFromStream(
+                    all.map(DocumentWithPosition::getDocument),
+                    query,
+                    orderBy,
+                    numberToSkip,
+                    limit,
+                    batchSize,
+                    fieldSelector);
+        }
+
+        private <T> T onCopies(Supplier<T> update) {
+            updating.set(true);
+            try {
+                return update.get();
+            } finally {
+                updating.set(false);
+            }
+        }
+
+        /** A copy of the document's structure (documents and lists); the values in it are not changed in place. */
+        private static Document copy(Document document) {
+            Document copy = new Document();
+            document.forEach((key, value) -> copy.put(key, copyValue(value)));
+            return copy;
+        }
+
+        private static Object copyValue(Object value) {
+            if (value instanceof Document document) {
+                return copy(document);
+            }
+            if (value instanceof List<?> list) {
+                List<Object> copy = new ArrayList<>(list.size());
+                list.forEach(element -> copy.add(copyValue(element)));
+                return copy;
+            }
+            return value;
         }
     }
 

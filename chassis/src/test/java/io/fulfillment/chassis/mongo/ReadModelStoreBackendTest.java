@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -18,10 +19,13 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +64,54 @@ class ReadModelStoreBackendTest {
             assertThat(summaries.find(Filters.eq("_id", "order-7")).first()).containsEntry("status", "CONFIRMED");
             assertThat(summaries.find(Filters.eq("_id", "order-new")).first()).containsEntry("status", "PLACED");
             assertThat(summaries.countDocuments()).isEqualTo(502);
+        });
+    }
+
+    /**
+     * H2 writes committed pages on its own thread while later updates run, so a document a page holds must never
+     * change: every kind of update (replacement, operator by id, operator by a full scan, find-and-modify) leaves the
+     * instance the map held as it was and puts another.
+     */
+    @Test
+    void anUpdateNeverChangesTheDocumentInstanceTheMapHolds() {
+        ReadModelStoreBackend backend =
+                new ReadModelStoreBackend(dataDir.resolve("readmodels.mv").toString());
+        withServer(backend, summaries -> {
+            for (String id : List.of("replaced", "set-by-id", "set-by-scan", "found-and-modified")) {
+                summaries.insertOne(new Document("_id", id)
+                        .append("status", "PLACED")
+                        .append("lines", List.of(new Document("sku", "keyboard"))));
+            }
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored =
+                    backend.getMvStore().openMap("databases.fulfillment.order_summaries");
+            Map<String, de.bwaldvogel.mongo.bson.Document> before = new HashMap<>();
+            stored.forEach((id, document) -> before.put((String) id, document));
+
+            summaries.replaceOne(
+                    Filters.eq("_id", "replaced"),
+                    new Document("_id", "replaced")
+                            .append("status", "CONFIRMED")
+                            .append("lines", List.of()),
+                    new ReplaceOptions().upsert(true));
+            summaries.updateOne(Filters.eq("_id", "set-by-id"), Updates.set("status", "CONFIRMED"));
+            summaries.updateMany(
+                    Filters.eq("lines.sku", "keyboard"), Updates.push("lines", new Document("sku", "mouse")));
+            summaries.findOneAndUpdate(Filters.eq("_id", "found-and-modified"), Updates.set("status", "REJECTED"));
+
+            before.forEach((id, document) -> {
+                assertThat(document.get("status")).as(id).isEqualTo("PLACED");
+                assertThat((List<?>) document.get("lines")).as(id).hasSize(1);
+                assertThat(stored.get(id)).as(id).isNotSameAs(document);
+            });
+            assertThat(summaries.find(Filters.eq("_id", "replaced")).first()).containsEntry("lines", List.of());
+            assertThat(summaries.find(Filters.eq("_id", "set-by-id")).first()).containsEntry("status", "CONFIRMED");
+            assertThat((List<?>) summaries
+                            .find(Filters.eq("_id", "set-by-scan"))
+                            .first()
+                            .get("lines"))
+                    .hasSize(2);
+            assertThat(summaries.find(Filters.eq("_id", "found-and-modified")).first())
+                    .containsEntry("status", "REJECTED");
         });
     }
 
