@@ -104,6 +104,13 @@ public final class Benchmark {
 
         if (options.httpOrders() > 0) {
             OrderLoad.Placement viaGateway = OrderLoad.viaGateway(gateway, OrderLoad.CUSTOMER);
+            if (options.httpWarmupOrders() > 0) {
+                Report.run(load.closedLoop(
+                        "warm-up over HTTP (not counted)",
+                        viaGateway,
+                        options.httpWarmupOrders(),
+                        options.concurrency()));
+            }
             runs.add(Report.run(load.closedLoop(
                     "closed loop, HTTP via API gateway, " + options.concurrency() + " in flight",
                     viaGateway,

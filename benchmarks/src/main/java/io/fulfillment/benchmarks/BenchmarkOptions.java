@@ -22,6 +22,8 @@ import java.util.stream.IntStream;
  *     {@code bench-0} … {@code bench-(N-1)}; {@code --products=a,b,c} names existing products (a remote target)
  * @param pspErrorRate share of PSP calls that answer 503 (retried by the payment context)
  * @param httpOrders orders of the closed-loop run over HTTP through the API gateway (0 skips it)
+ * @param httpWarmupOrders orders placed over HTTP and awaited before that run, not counted: the warm-up before goes
+ *     through the command gateway, which leaves the gateway's and the API's code cold
  * @param rates offered loads (orders/s) of the open-loop latency sweep (empty skips it)
  * @param rateSeconds how long each offered load is held
  * @param replay whether to measure the replay of the order projections
@@ -43,6 +45,7 @@ record BenchmarkOptions(
         List<String> products,
         double pspErrorRate,
         int httpOrders,
+        int httpWarmupOrders,
         List<Integer> rates,
         int rateSeconds,
         boolean replay,
@@ -59,7 +62,8 @@ record BenchmarkOptions(
     private static final Set<String> COMMON =
             Set.of("orders", "concurrency", "warmup-orders", "products", "rates", "rate-seconds", "chart", "target");
     private static final Set<String> IN_PROCESS_ONLY =
-            Set.of("psp-error-rate", "http-orders", "replay", "replay-rounds", "raw", "probes");
+            Set.of(
+                    "psp-error-rate", "http-orders", "http-warmup-orders", "replay", "replay-rounds", "raw", "probes");
     private static final Set<String> TARGET_ONLY = Set.of("bearer-token", "admin-token", "watch", "poll-millis");
 
     static BenchmarkOptions parse(String... args) {
@@ -92,6 +96,7 @@ record BenchmarkOptions(
                 products(values.getOrDefault("products", "100")),
                 Double.parseDouble(values.getOrDefault("psp-error-rate", "0")),
                 Integer.parseInt(values.getOrDefault("http-orders", "1000")),
+                Integer.parseInt(values.getOrDefault("http-warmup-orders", "1000")),
                 rates.isBlank()
                         ? List.of()
                         : Arrays.stream(rates.split(","))
@@ -128,7 +133,7 @@ record BenchmarkOptions(
     int totalOrders() {
         return warmupOrders
                 + orders
-                + (target == null ? httpOrders : 0)
+                + (target == null && httpOrders > 0 ? httpWarmupOrders + httpOrders : 0)
                 + rates.stream().mapToInt(rate -> rate * rateSeconds).sum();
     }
 
@@ -142,8 +147,9 @@ record BenchmarkOptions(
                 orders, concurrency, warmupOrders, catalogue, rates, rateSeconds, chart);
         if (target == null) {
             return String.format(
-                    "in-process: %s psp-error-rate=%s http-orders=%d replay=%s replay-rounds=%d raw=%s probes=%s",
-                    common, pspErrorRate, httpOrders, replay, replayRounds, raw, probes);
+                    "in-process: %s psp-error-rate=%s http-orders=%d http-warmup-orders=%d replay=%s replay-rounds=%d raw=%s"
+                            + " probes=%s",
+                    common, pspErrorRate, httpOrders, httpWarmupOrders, replay, replayRounds, raw, probes);
         }
         return String.format(
                 "target=%s: %s bearer-token=%s admin-token=%s watch=%s poll-millis=%d",
