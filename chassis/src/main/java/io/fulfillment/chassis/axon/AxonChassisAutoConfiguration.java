@@ -31,6 +31,14 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(before = InterceptorAutoConfiguration.class)
 public class AxonChassisAutoConfiguration {
 
+    /** Every dead-letter queue parks only what a second attempt cannot cure ({@link TransientFailuresAreRetried}). */
+    @Bean
+    ConfigurerModule transientFailuresAreRetried() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultDeadLetterPolicy(configuration -> new TransientFailuresAreRetried());
+    }
+
     /**
      * Every event processor is a pooled streaming processor unless the YAML says otherwise: it replays, splits work
      * over segments, and its position is visible through the admin API. A batch holds up to {@code batch-size}
