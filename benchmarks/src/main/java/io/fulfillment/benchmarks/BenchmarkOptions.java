@@ -62,8 +62,7 @@ record BenchmarkOptions(
     private static final Set<String> COMMON =
             Set.of("orders", "concurrency", "warmup-orders", "products", "rates", "rate-seconds", "chart", "target");
     private static final Set<String> IN_PROCESS_ONLY =
-            Set.of(
-                    "psp-error-rate", "http-orders", "http-warmup-orders", "replay", "replay-rounds", "raw", "probes");
+            Set.of("psp-error-rate", "http-orders", "http-warmup-orders", "replay", "replay-rounds", "raw", "probes");
     private static final Set<String> TARGET_ONLY = Set.of("bearer-token", "admin-token", "watch", "poll-millis");
 
     static BenchmarkOptions parse(String... args) {
