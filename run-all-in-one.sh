@@ -7,8 +7,8 @@
 # For a fast start the jar is run extracted (plain jars load classes faster than nested ones) with a class-data-sharing
 # archive trained once per build (Spring Boot's CDS recipe); both live in all-in-one/target/launch. JAVA_OPTS replaces
 # the JVM options, which by default cap the heap at 512 MiB and compile with the client compiler (C1) alone: on two
-# cores that is ready in about 6 s instead of 10–12 s, at the same order throughput, with a slower read-model replay
-# (measured: docs/performance.md, "JIT"). FULFILLMENT_BUILD=never starts what was built last without looking for
+# cores that is ready in about 7 s instead of 11–13 s, at the same order throughput within the noise, with a slower
+# read-model replay (measured: docs/performance.md, "The launcher's compiler"; ADR 0021). FULFILLMENT_BUILD=never starts what was built last without looking for
 # changes (benchmarks/startup.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
